@@ -1,0 +1,107 @@
+// Rule packs: the law as data (rules/*.yaml). A pack names the instruments it cites, the zone
+// kinds it knows and the rules that run checks on them. A province adds a pack, not code.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/severity.hpp"
+#include "model/date.hpp"
+#include "model/diagnostics.hpp"
+
+namespace camaudit::audit {
+
+// One place in an instrument: 第`article`条 第`paragraph`款 第`item`项 (0 = not narrowed).
+struct Citation {
+    std::string doc;  // instrument id, e.g. "cn-regulation-2025"
+    int article = 0;
+    int paragraph = 0;
+    int item = 0;
+    std::string text_zh;  // the verbatim Chinese text of that place
+    SourceLocation loc;
+
+    // "条例 第八条 第一款 第（一）项" style label in Chinese; "Art. 8(1)(1)" in English.
+    std::string label_zh(const std::string& short_title_zh) const;
+    std::string label_en(const std::string& short_title_en) const;
+};
+
+struct Instrument {
+    std::string id;
+    std::string title_zh, title_en;
+    std::string short_zh, short_en;  // "条例", "Regulation"
+    std::string issuer_zh, issuer_en;
+    std::string number;  // 国务院令第799号
+    std::optional<Date> promulgated, effective;
+    std::string text_file;  // the full text, relative to the pack (rules/law/...), for tests
+};
+
+enum class KindCategory { Forbidden, Mandatory, Classified, Neutral };
+std::string_view to_string(KindCategory c);
+
+struct KindDef {
+    std::string id;  // place.part
+    std::string name_zh, name_en;
+    bool is_public = true;
+    KindCategory category = KindCategory::Neutral;
+    bool article7 = false;  // a place that 条例 第七条 names (selects the legal regime)
+    std::vector<Citation> citations;
+    SourceLocation loc;
+};
+
+struct Rule {
+    std::string id;     // stable, e.g. "ah-guest-room-view"
+    std::string check;  // a name of the check catalogue
+    std::vector<std::string> kinds;  // kind ids or `*` patterns; empty: every kind / none needed
+    std::map<std::string, double> params;  // pack defaults, on top of the check's defaults
+    Severity severity = Severity::Error;
+    std::string title_zh, title_en;
+    std::string explain_zh, explain_en;  // what it checks and why
+    std::string fix_zh, fix_en;
+    std::string example;                 // a site-file snippet that triggers it
+    std::vector<std::string> regimes;    // empty: all; else article7 | article9 | non_public
+    std::vector<Citation> citations;
+    SourceLocation loc;
+
+    bool applies_to_kind(const std::string& kind) const;
+};
+
+struct RulePack {
+    std::string id;  // "cn", "cn-ah"
+    std::string name_zh, name_en;
+    std::vector<std::string> regions;  // ISO 3166-2 codes or prefixes ("CN-AH"); cn: ["CN"]
+    std::vector<Instrument> instruments;
+    std::vector<KindDef> kinds;
+    std::vector<Rule> rules;
+    std::string file;
+};
+
+// Reads and validates one pack; every problem goes to `diag` as file:line:column.
+std::optional<RulePack> load_rule_pack(const std::string& path, Diagnostics& diag);
+
+// The folders searched for packs by name: $CAMAUDIT_RULES (colon-separated), then
+// <exe dir>/../share/camaudit/rules, then the source tree's rules/ (for an uninstalled build).
+std::vector<std::string> rule_search_path();
+// A pack name ("cn-ah") or a path to a pack file → the file; nullopt if none.
+std::optional<std::string> find_pack(const std::string& name_or_file);
+
+// The active packs and the kind vocabulary they give.
+class RuleSet {
+public:
+    std::vector<RulePack> packs;  // in order: cn first, then regional/user packs
+
+    const KindDef* kind(const std::string& id) const;  // the last pack that defines it wins
+    const Instrument* instrument(const std::string& id) const;
+    const Rule* rule(const std::string& id) const;
+    // Rules in pack order.
+    std::vector<const Rule*> rules() const;
+};
+
+// The packs for a site: `cn`, plus every pack in the search path whose `regions` contains the
+// region or a prefix of it (CN-AH matches "CN-AH"). With `explicit_packs`, `cn` plus those.
+std::optional<RuleSet> load_rule_set(const std::string& region,
+                                     const std::vector<std::string>& explicit_packs,
+                                     Diagnostics& diag);
+
+}  // namespace camaudit::audit

@@ -1,0 +1,49 @@
+// From the site's input CRS to its metric working CRS (spec: "Coordinates"), through the
+// PROJ C API. `crs: local` is the identity. Every transformed coordinate is checked.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/diagnostics.hpp"
+#include "model/site.hpp"
+
+namespace camaudit::geo {
+
+class Projection {
+public:
+    // The identity (crs: local).
+    Projection();
+    ~Projection();
+    Projection(Projection&&) noexcept;
+    Projection& operator=(Projection&&) noexcept;
+
+    // Chooses the working CRS for `site` (a projected metric CRS is used as it is; a
+    // geographic one goes to the CGCS2000 3-degree Gauss-Krüger zone of the site's centroid
+    // for CN regions, else to the UTM zone). Reports an unknown CRS at `site.info.crs_loc`
+    // and returns nullopt.
+    static std::optional<Projection> for_site(const Site& site, Diagnostics& diag);
+
+    bool is_identity() const;
+    bool input_is_geographic() const;
+    const std::string& input_crs() const;
+    const std::string& working_crs() const;  // "local" or e.g. "EPSG:4547"
+
+    // Input → working; nullopt if PROJ fails or returns a non-finite value.
+    std::optional<Point> forward(Point input) const;
+    // Working → input.
+    std::optional<Point> inverse(Point working) const;
+    // Grid bearing of a true azimuth at `input` (meridian convergence); identity for local.
+    double grid_azimuth(Point input, double true_azimuth_deg) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// The metric copy of `site` (all coordinates forward-projected, azimuths and PTZ pan ranges
+// turned into grid bearings). A point PROJ cannot transform is an error at its element.
+std::optional<Site> to_working(const Site& site, const Projection& projection, Diagnostics& diag);
+
+}  // namespace camaudit::geo

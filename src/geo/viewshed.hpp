@@ -1,0 +1,60 @@
+// What a camera really sees on its floor (the spec's "Viewshed"): range, field of view or
+// PTZ pan range, opaque walls and pillars, privacy masks, the eye moved off its wall.
+//
+// All coordinates here are metric (the working CRS); azimuths are grid bearings in degrees,
+// clockwise from +y.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "geo/geos.hpp"
+#include "model/site.hpp"
+
+namespace camaudit::geo {
+
+struct Segment {
+    Point a, b;
+};
+
+// The opaque obstacles of one floor, indexed for "what is within r of this eye".
+class Obstacles {
+public:
+    // Only opaque walls count (transparent ones are skipped here). Polygon walls contribute
+    // their rings as segments and are also kept as solids (an eye inside one sees nothing).
+    explicit Obstacles(const std::vector<const Wall*>& walls);
+    Obstacles(Obstacles&&) noexcept;
+    ~Obstacles();
+
+    // Segments of opaque walls whose envelope meets the square around `c` of half-side `r`.
+    std::vector<Segment> segments_near(Point c, double r) const;
+    // Whether `p` lies strictly inside a solid wall polygon.
+    bool inside_solid(Point p) const;
+    // The nearest opaque segment within `tol` of `p` (for moving the eye off its wall).
+    std::optional<Segment> wall_at(Point p, double tol) const;
+    std::size_t segment_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+struct Viewshed {
+    Geom area;          // a valid (Multi)Polygon; empty when it sees nothing
+    Point eye;          // the position after the move off its wall
+    bool eye_in_solid = false;  // the eye is inside a pillar or building outline
+    double area_m2 = 0;
+};
+
+// The eye: `camera.position` moved 0.05 m off an opaque wall within 0.05 m, towards the side
+// the camera faces; panoramic and unlimited PTZ cameras are not moved.
+Point eye_position(const Camera& camera, const Obstacles& obstacles);
+
+// Computes the viewshed of `camera` (metric coordinates, grid azimuth) by an exact angular
+// sweep over the end points of the walls near it. Arcs are drawn with chords <= 1 degree.
+Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles);
+
+// The sector (range and field of view, or the union over a PTZ pan range) with no walls.
+Geom field_of_view(const Camera& camera, Point eye);
+
+}  // namespace camaudit::geo

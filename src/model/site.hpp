@@ -1,0 +1,167 @@
+// The site model: plain data read from a site file, independent of its format.
+//
+// Coordinates are kept as written in the input CRS (`Site::info.crs`). The geometry layer
+// (src/geo/) projects a copy into the metric working CRS before any computation, so that
+// findings can still be reported in the input CRS.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/date.hpp"
+#include "model/source_location.hpp"
+
+namespace camaudit {
+
+struct Point {
+    double x = 0;
+    double y = 0;
+    friend bool operator==(const Point&, const Point&) = default;
+};
+
+using Ring = std::vector<Point>;  // open ring: the closing point is not repeated
+
+struct Polygon {
+    Ring shell;
+    std::vector<Ring> holes;
+};
+
+struct Party {
+    std::string id;
+    std::string name;
+    std::string type;         // enterprise | government | institution | social_org | individual
+    std::string credit_code;  // 统一社会信用代码; may be empty
+    bool responsible = false;
+    SourceLocation loc;
+    SourceLocation credit_code_loc;
+};
+
+struct Filing {
+    std::optional<bool> filed;
+    std::optional<Date> date;
+    std::string record_no;
+    SourceLocation loc;
+    SourceLocation date_loc;
+};
+
+struct System {
+    std::optional<int> retention_days;
+    std::optional<Date> delivered;
+    std::optional<Filing> filing;
+    SourceLocation loc;
+    SourceLocation retention_loc;
+    SourceLocation delivered_loc;
+};
+
+struct Floor {
+    std::string id;
+    double elevation = 0;
+    SourceLocation loc;
+};
+
+enum class ZoneShape { Polygon, Point, Line };
+
+struct Zone {
+    std::string id;
+    std::string kind;
+    std::string name;
+    std::string floor;  // empty where the site has no floors
+    ZoneShape shape = ZoneShape::Polygon;
+    Polygon polygon;          // shape == Polygon
+    Point point;              // shape == Point
+    std::vector<Point> line;  // shape == Line
+    std::optional<double> radius;  // point zones
+    std::optional<double> width;   // line zones: full width
+    std::optional<bool> is_public;  // absent: the kind's default
+    std::string owner;              // empty: the operator
+    bool key_part = false;
+    SourceLocation loc;
+};
+
+struct Wall {
+    std::string id;
+    std::string floor;
+    bool is_polygon = false;  // a solid pillar / building outline
+    std::vector<Point> line;  // !is_polygon
+    Polygon polygon;          // is_polygon
+    bool transparent = false;
+    SourceLocation loc;
+};
+
+struct Ptz {
+    bool unlimited = false;  // `ptz: {}`
+    double pan_from = 0;     // degrees, clockwise from north; pans clockwise to pan_to
+    double pan_to = 0;
+};
+
+struct Camera {
+    std::string id;
+    std::string floor;
+    Point position;
+    double height = 3.0;
+    std::optional<double> azimuth;  // degrees clockwise from north (input CRS north)
+    double hfov = 0;
+    double range = 0;
+    std::optional<double> tilt;
+    std::optional<double> vfov;
+    std::optional<std::array<int, 2>> resolution;  // width, height in pixels
+    std::optional<Ptz> ptz;
+    std::vector<Polygon> privacy_masks;
+    std::string owner;  // empty: the operator
+    bool signage = false;
+    std::vector<std::string> consent;
+    std::string purpose;
+    SourceLocation loc;
+
+    bool panoramic() const { return hfov >= 360.0 || (ptz && ptz->unlimited); }
+};
+
+// A parameter override: a rule id or check name, then parameter name → value.
+struct ParamOverride {
+    double value = 0;
+    SourceLocation loc;
+};
+
+struct Settings {
+    std::map<std::string, std::map<std::string, ParamOverride>> rule_params;
+    std::map<std::string, SourceLocation> rule_params_loc;  // key → its location
+    std::vector<std::pair<std::string, SourceLocation>> disable;
+};
+
+struct SiteInfo {
+    std::string id;
+    std::string name;
+    std::string region = "CN";
+    std::string crs = "local";
+    std::string regime;  // empty: derived (see the spec's "Legal regime")
+    std::string address;
+    SourceLocation loc;
+    SourceLocation crs_loc;
+    SourceLocation regime_loc;
+};
+
+struct Site {
+    std::string file;  // as given on the command line
+    SiteInfo info;
+    Party operator_;
+    std::vector<Party> parties;
+    std::optional<System> system;
+    std::vector<Floor> floors;
+    std::vector<Zone> zones;
+    std::vector<Wall> walls;
+    std::vector<Camera> cameras;
+    Settings settings;
+
+    bool has_floors() const { return !floors.empty(); }
+    // The operator or a party by id; nullptr when unknown.
+    const Party* party(const std::string& id) const;
+    // The owner of a zone or camera, resolving "" to the operator.
+    const std::string& owner_of(const std::string& owner) const {
+        return owner.empty() ? operator_.id : owner;
+    }
+};
+
+}  // namespace camaudit
