@@ -37,7 +37,9 @@ int main(int argc, char** argv) {
 
     if (app.got_subcommand(help) || app.get_subcommands().empty()) {
         if (help_topic.empty()) {
-            fmt::print("{}", app.help());
+            // app.help() would describe the parsed subcommand (`help` itself): format the top.
+            fmt::print("{}", app.get_formatter()->make_help(&app, "camaudit",
+                                                             CLI::AppFormatMode::Normal));
             return app.get_subcommands().empty() && argc > 1 ? kInputError : kOk;
         }
         for (auto* sub : app.get_subcommands({})) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "audit/severity.hpp"
@@ -22,7 +23,10 @@ struct Citation {
     std::string text_zh;  // the verbatim Chinese text of that place
     SourceLocation loc;
 
-    // "条例 第八条 第一款 第（一）项" style label in Chinese; "Art. 8(1)(1)" in English.
+    // "条例第八条第一款第（一）项" in Chinese; "Regulation art. 8(1)(i)" in English: the
+    // paragraph in arabic, the item in lower-case roman numerals, so that "art. 8(i)" (an item
+    // of an article of one paragraph) cannot be read as a paragraph. An empty short title
+    // gives "第八条第一款第（一）项" and "Art. 8(1)(i)".
     std::string label_zh(const std::string& short_title_zh) const;
     std::string label_en(const std::string& short_title_en) const;
 };
@@ -35,10 +39,13 @@ struct Instrument {
     std::string number;  // 国务院令第799号
     std::optional<Date> promulgated, effective;
     std::string text_file;  // the full text, relative to the pack (rules/law/...), for tests
+    std::string text_path;  // text_file resolved against the pack's folder ("" without one)
+    SourceLocation loc;
 };
 
 enum class KindCategory { Forbidden, Mandatory, Classified, Neutral };
 std::string_view to_string(KindCategory c);
+std::optional<KindCategory> parse_kind_category(std::string_view s);
 
 struct KindDef {
     std::string id;  // place.part
@@ -51,17 +58,22 @@ struct KindDef {
 };
 
 struct Rule {
-    std::string id;     // stable, e.g. "ah-guest-room-view"
-    std::string check;  // a name of the check catalogue
+    std::string id;                  // stable, e.g. "ah-guest-room-view"
+    std::string check;               // a name of the check catalogue
     std::vector<std::string> kinds;  // kind ids or `*` patterns; empty: every kind / none needed
+    std::vector<SourceLocation> kind_locs;  // where each of `kinds` is written
+    // mandatory-coverage only: consider only zones with `key_part: true` (not the zones whose
+    // kind is mandatory), for the rules that implement "key parts must be watched".
+    bool key_part_only = false;
     std::map<std::string, double> params;  // pack defaults, on top of the check's defaults
     Severity severity = Severity::Error;
     std::string title_zh, title_en;
     std::string explain_zh, explain_en;  // what it checks and why
     std::string fix_zh, fix_en;
-    std::string example;                 // a site-file snippet that triggers it
-    std::vector<std::string> regimes;    // empty: all; else article7 | article9 | non_public
+    std::string example;               // a site-file snippet that triggers it
+    std::vector<std::string> regimes;  // empty: all; else article7 | article9 | non_public
     std::vector<Citation> citations;
+    std::string pack;  // id of the pack that defines it
     SourceLocation loc;
 
     bool applies_to_kind(const std::string& kind) const;
@@ -71,11 +83,25 @@ struct RulePack {
     std::string id;  // "cn", "cn-ah"
     std::string name_zh, name_en;
     std::vector<std::string> regions;  // ISO 3166-2 codes or prefixes ("CN-AH"); cn: ["CN"]
+    // Packs this one builds on (cn-ah: [cn]): its citations and rules may use their
+    // instruments and kinds; load_rule_set checks that they are loaded before it.
+    std::vector<std::string> extends;
     std::vector<Instrument> instruments;
     std::vector<KindDef> kinds;
     std::vector<Rule> rules;
     std::string file;
+    SourceLocation loc;
+
+    // The site's region is one of `regions`, or starts with one of them and a '-'
+    // (case-insensitive): "CN-AH" matches [CN-AH] and [CN].
+    bool matches_region(const std::string& region) const;
 };
+
+// A kind pattern: `*` stands for any run of characters, `?` for one ("hotel.*", "*").
+bool kind_glob_match(std::string_view pattern, std::string_view kind);
+
+// 1 → 一, 10 → 十, 14 → 十四, 21 → 二十一, 100 → 一百 (1..9999).
+std::string zh_numeral(int n);
 
 // Reads and validates one pack; every problem goes to `diag` as file:line:column.
 std::optional<RulePack> load_rule_pack(const std::string& path, Diagnostics& diag);
@@ -88,12 +114,15 @@ std::optional<std::string> find_pack(const std::string& name_or_file);
 
 // The active packs and the kind vocabulary they give.
 class RuleSet {
-public:
+  public:
     std::vector<RulePack> packs;  // in order: cn first, then regional/user packs
 
     const KindDef* kind(const std::string& id) const;  // the last pack that defines it wins
     const Instrument* instrument(const std::string& id) const;
     const Rule* rule(const std::string& id) const;
+    const RulePack* pack(const std::string& id) const;
+    // Every kind once, the last definition winning, in the order of first definition.
+    std::vector<const KindDef*> kinds() const;
     // Rules in pack order.
     std::vector<const Rule*> rules() const;
 };

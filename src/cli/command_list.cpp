@@ -6,7 +6,12 @@ namespace camaudit::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> v;
+    v.push_back(make_check_command());
     v.push_back(make_validate_command());
+    v.push_back(make_render_command());
+    v.push_back(make_coverage_command());
+    v.push_back(make_rules_command());
+    v.push_back(make_explain_command());
     return v;
 }
 

@@ -7,6 +7,11 @@
 
 namespace camaudit::cli {
 
+std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_validate_command();
+std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_coverage_command();
+std::unique_ptr<Command> make_rules_command();
+std::unique_ptr<Command> make_explain_command();
 
 }  // namespace camaudit::cli

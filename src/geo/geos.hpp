@@ -6,7 +6,9 @@
 #define GEOS_USE_ONLY_R_API
 #include <geos_c.h>
 
+#include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -82,7 +84,9 @@ std::string to_wkt(const GEOSGeometry* g, int precision = 6);
 Geom from_wkt(const std::string& wkt);
 
 // A spatial index over items identified by their position in the caller's vector
-// (GEOS STRtree; built lazily on first query, as GEOS 3.11 has no explicit build).
+// (GEOS STRtree, node capacity 10; built lazily on the first query, as GEOS 3.11 has no explicit
+// build: inserting after a query throws GeosError). After `build()` (or any query), queries only
+// read the tree, so one tree may be queried from several threads at once.
 class StrTree {
 public:
     StrTree();
@@ -90,16 +94,20 @@ public:
     StrTree(const StrTree&) = delete;
     StrTree& operator=(const StrTree&) = delete;
 
-    // The index keeps a reference to `g`'s envelope only; `g` must outlive the tree.
+    // GEOS copies `g`'s envelope: `g` need not outlive the call.
     void insert(const GEOSGeometry* g, std::size_t item);
-    // Items whose envelopes intersect the envelope of `g`, in ascending order.
+    void insert(const Envelope& e, std::size_t item);
+    // Items whose envelopes intersect the envelope of `g`, in ascending order, without repeats.
     std::vector<std::size_t> query(const GEOSGeometry* g) const;
     std::vector<std::size_t> query(const Envelope& e) const;
+    // Builds the tree now (an empty query), so that no later query modifies it.
+    void build() const;
+    std::size_t size() const { return size_; }
 
 private:
     GEOSSTRtree* tree_;
-    std::vector<std::unique_ptr<std::size_t>> ids_;
-    std::vector<Geom> boxes_;
+    std::size_t size_ = 0;
+    mutable bool built_ = false;
 };
 
 }  // namespace camaudit::geo

@@ -11,9 +11,10 @@
 namespace camaudit::geo {
 
 // px/m at plan distance d: width / (2 d tan(hfov / 2)). For hfov >= 180 the formula has no
-// meaning; such lenses are treated as hfov 179.
+// meaning; such lenses are treated as hfov 179. +infinity at d <= 0.
 double px_per_m(int width_px, double hfov_deg, double distance_m);
-// The largest distance at which the density is still >= `px_per_m` (0 if never).
+// The largest distance at which the density is still >= `density` (0 if never: no pixels;
+// +infinity for a density <= 0). Like px_per_m, hfov >= 180 counts as 179.
 double distance_for_density(int width_px, double hfov_deg, double density);
 
 struct DensityLevel {
@@ -22,11 +23,15 @@ struct DensityLevel {
 };
 // IEC 62676-4:2014 levels: monitor 12.5, detect 25, observe 62.5, recognise 125, identify 250.
 const std::vector<DensityLevel>& iec62676_2014_levels();
-// IEC 62676-4:2025 levels: 20, 40, 80, 125, 250, 500, 1500 px/m.
+// IEC 62676-4:2025 levels: 20, 40, 80, 125, 250, 500, 1500 px/m (named "level-20" ... here:
+// the edition's own level names were not available to check).
 const std::vector<DensityLevel>& iec62676_2025_levels();
 
 // The radius of the ground disc under the camera that it cannot see, from height, tilt and
-// vfov; nullopt when tilt or vfov is missing.
+// vfov; nullopt when tilt or vfov is missing. The lower edge of the vertical field dips
+// δ = -tilt + vfov / 2 below the horizon: δ >= 90° gives 0 (it sees straight down), otherwise
+// height / tan δ, capped at the camera's range; δ <= 0 (the field never reaches the ground)
+// gives the range: the camera sees no ground within its range.
 std::optional<double> blind_radius(const Camera& camera);
 
 // The part of `viewshed` seen at a density of at least `density` (the viewshed cut at the

@@ -22,8 +22,11 @@ class Obstacles {
 public:
     // Only opaque walls count (transparent ones are skipped here). Polygon walls contribute
     // their rings as segments and are also kept as solids (an eye inside one sees nothing).
+    // Walls that are null are skipped. The indexes are built here: afterwards every const
+    // method only reads, so one Obstacles may serve several threads.
     explicit Obstacles(const std::vector<const Wall*>& walls);
     Obstacles(Obstacles&&) noexcept;
+    Obstacles& operator=(Obstacles&&) noexcept;
     ~Obstacles();
 
     // Segments of opaque walls whose envelope meets the square around `c` of half-side `r`.
@@ -32,7 +35,11 @@ public:
     bool inside_solid(Point p) const;
     // The nearest opaque segment within `tol` of `p` (for moving the eye off its wall).
     std::optional<Segment> wall_at(Point p, double tol) const;
+    // The solid wall polygons whose boundary lies within `tol` of `p` (pointers into this
+    // object). An eye on a pillar's boundary must not see into the pillar.
+    std::vector<const Polygon*> solids_touching(Point p, double tol) const;
     std::size_t segment_count() const;
+    std::size_t solid_count() const;
 
 private:
     struct Impl;

@@ -1,0 +1,26 @@
+// forbidden-mount: a camera is in a zone whose kind forbids cameras (条例 8, 安徽 8).
+#include <fmt/format.h>
+
+#include "audit/checks/checks.hpp"
+
+namespace camaudit::audit {
+
+void check_forbidden_mount(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+    const Site& site = ctx.site();
+    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
+        for (std::size_t z : ctx.zones_of_camera(c)) {
+            if (!run.rule->applies_to_kind(site.zones[z].kind)) continue;
+            RawFinding f;
+            f.camera = c;
+            f.zone = z;
+            f.message_en = fmt::format("camera {} is installed inside {}", site.cameras[c].id,
+                                       zone_label_en(ctx, z));
+            f.message_zh = fmt::format("摄像机 {} 安装在{}内", site.cameras[c].id,
+                                       zone_label_zh(ctx, z));
+            f.area_working = detail::polygons(ctx.zone_geometry(z));
+            sink.add(run, std::move(f));
+        }
+    }
+}
+
+}  // namespace camaudit::audit

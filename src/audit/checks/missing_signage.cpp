@@ -1,0 +1,27 @@
+// missing-signage: a camera in a public zone without a visible notice (条例 13, 安徽 14).
+#include <fmt/format.h>
+
+#include "audit/checks/checks.hpp"
+
+namespace camaudit::audit {
+
+void check_missing_signage(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+    const Site& site = ctx.site();
+    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
+        const Camera& cam = site.cameras[c];
+        if (cam.signage) continue;
+        for (std::size_t z : ctx.zones_of_camera(c)) {
+            if (!ctx.zone_is_public(z) || !detail::rule_matches(run, site.zones[z])) continue;
+            RawFinding f;
+            f.camera = c;
+            f.zone = z;
+            f.message_en = fmt::format("camera {} in public {} has no visible notice (signage)",
+                                       cam.id, zone_label_en(ctx, z));
+            f.message_zh = fmt::format("公共区域{}内的摄像机 {} 未设置显著的提示标识",
+                                       zone_label_zh(ctx, z), cam.id);
+            sink.add(run, std::move(f));
+        }
+    }
+}
+
+}  // namespace camaudit::audit

@@ -1,0 +1,54 @@
+#include <fmt/format.h>
+
+#include <cmath>
+#include <map>
+
+#include "audit/checks/checks.hpp"
+
+namespace camaudit::audit {
+
+CheckFn check_function(std::string_view name) {
+    static const std::map<std::string_view, CheckFn> table = {
+        {"forbidden-mount", check_forbidden_mount},
+        {"forbidden-view", check_forbidden_view},
+        {"proximity-consent", check_proximity_consent},
+        {"mandatory-coverage", check_mandatory_coverage},
+        {"unauthorized-installer", check_unauthorized_installer},
+        {"missing-signage", check_missing_signage},
+        {"retention-too-short", check_retention_too_short},
+        {"filing", check_filing},
+        {"private-overreach", check_private_overreach},
+        {"unbounded-ptz", check_unbounded_ptz},
+    };
+    return table.at(name);
+}
+
+namespace detail {
+
+std::string num(double v) {
+    std::string s;
+    if (std::fabs(v) >= 100)
+        s = fmt::format("{:.0f}", v);
+    else if (std::fabs(v) >= 0.1)
+        s = fmt::format("{:.1f}", v);
+    else
+        return fmt::format("{:.2g}", v);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+std::string percent(double fraction) {
+    double p = fraction * 100;
+    if (p > 0 && p < 1) return "<1%";
+    if (p > 99 && p < 100) return ">99%";
+    return fmt::format("{:.0f}%", p);
+}
+
+std::vector<Polygon> polygons(const GEOSGeometry* g) { return geo::polygons_of(g); }
+
+bool rule_matches(const RuleRun& run, const Zone& zone) {
+    return run.rule->kinds.empty() || run.rule->applies_to_kind(zone.kind);
+}
+
+}  // namespace detail
+}  // namespace camaudit::audit

@@ -1,0 +1,87 @@
+// Everything the checks share about one site: the metric copy of the site, each camera's
+// viewshed and the zones it is in, the zones' geometry (prepared, indexed), the legal regime.
+// Built once per site; the checks only read it.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/rule_pack.hpp"
+#include "geo/geos.hpp"
+#include "geo/projection.hpp"
+#include "geo/viewshed.hpp"
+#include "model/site.hpp"
+
+namespace camaudit::audit {
+
+// Radius or width given to point and line zones without their own size wherever no rule
+// parameter says otherwise (the tool default of forbidden-view's buffer_m).
+inline constexpr double kDefaultZoneBuffer = 2.0;
+
+class AuditContext {
+public:
+    // `site` is the input; `projection` maps it to the working CRS. Viewsheds are computed
+    // with `threads` workers (0: all cores); the result does not depend on that number.
+    AuditContext(const Site& site, const Site& working, const geo::Projection& projection,
+                 const RuleSet& rules, unsigned threads = 0);
+    ~AuditContext();
+
+    const Site& site() const { return site_; }
+    const Site& working() const { return working_; }
+    const RuleSet& rules() const { return rules_; }
+    const geo::Projection& projection() const { return projection_; }
+
+    const geo::Viewshed& viewshed(std::size_t camera) const { return viewsheds_[camera]; }
+    // Indices of the zones (same floor) that contain the camera's eye, boundary included.
+    const std::vector<std::size_t>& zones_of_camera(std::size_t camera) const {
+        return camera_zones_[camera];
+    }
+    // The zone's area in the working CRS; point and line zones without their own size take
+    // `buffer` (radius, or full width of the band).
+    const GEOSGeometry* zone_geometry(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
+    double zone_area(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
+    // The part of the camera's viewshed inside the zone (cached); empty if on another floor.
+    const GEOSGeometry* overlap(std::size_t camera, std::size_t zone,
+                                double buffer = kDefaultZoneBuffer) const;
+    // Zones whose envelope meets the disc of radius `r` around `p` (any floor), ascending.
+    std::vector<std::size_t> zones_near(Point p, double r) const;
+    // Cameras whose viewshed envelope meets `g`'s envelope (any floor), ascending.
+    std::vector<std::size_t> cameras_seeing(const GEOSGeometry* g) const;
+    // Cameras whose eye is in no zone (they get no installer or signage finding).
+    std::vector<std::size_t> cameras_in_no_zone() const;
+
+    bool zone_is_public(std::size_t zone) const;
+    KindCategory zone_category(std::size_t zone) const;
+    const KindDef* zone_kind(std::size_t zone) const;
+    // The legal regime: site.regime, else derived from the zones (spec "Legal regime").
+    const std::string& regime() const { return regime_; }
+
+    // Working-CRS polygons of `g` brought back to the input CRS (vertex by vertex).
+    std::vector<Polygon> to_input(const std::vector<Polygon>& working) const;
+
+private:
+    void compute_viewsheds(unsigned threads);
+    void index_zones();
+    void locate_cameras();
+    std::string derive_regime() const;
+
+    const Site& site_;
+    const Site& working_;
+    const geo::Projection& projection_;
+    const RuleSet& rules_;
+    std::map<std::string, std::unique_ptr<geo::Obstacles>> obstacles_;  // by floor
+    std::vector<geo::Viewshed> viewsheds_;
+    std::vector<std::vector<std::size_t>> camera_zones_;
+    std::vector<geo::Geom> zone_geoms_;  // with kDefaultZoneBuffer
+    std::vector<geo::Prepared> zone_prepared_;
+    geo::StrTree zone_tree_;
+    geo::StrTree viewshed_tree_;
+    mutable std::map<std::pair<std::size_t, double>, geo::Geom> buffered_zones_;
+    mutable std::map<std::tuple<std::size_t, std::size_t, double>, geo::Geom> overlaps_;
+    std::string regime_;
+};
+
+}  // namespace camaudit::audit

@@ -1,0 +1,192 @@
+#include "audit/engine.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "audit/check_catalog.hpp"
+#include "audit/checks/checks.hpp"
+
+namespace camaudit::audit {
+
+std::optional<double> RuleRun::optional_param(const std::string& name) const {
+    auto it = params.find(name);
+    if (it == params.end()) return std::nullopt;
+    return it->second;
+}
+
+namespace {
+
+bool is_known_name(const RuleSet& rules, const std::string& name) {
+    return find_check(name) != nullptr || rules.rule(name) != nullptr;
+}
+
+const CheckInfo* check_of_name(const RuleSet& rules, const std::string& name) {
+    if (const Rule* r = rules.rule(name)) return find_check(r->check);
+    return find_check(name);
+}
+
+void validate_settings(const Site& site, const RuleSet& rules, Diagnostics& diag) {
+    for (const auto& [key, params] : site.settings.rule_params) {
+        auto loc_it = site.settings.rule_params_loc.find(key);
+        SourceLocation loc = loc_it != site.settings.rule_params_loc.end()
+                                 ? loc_it->second
+                                 : SourceLocation{site.file, 0, 0};
+        const CheckInfo* check = check_of_name(rules, key);
+        if (!check) {
+            diag.error(loc, fmt::format("settings.rule_params: '{}' is neither a check nor a rule "
+                                        "of the active packs",
+                                        key));
+            continue;
+        }
+        for (const auto& [param, value] : params) {
+            if (!check->param(param))
+                diag.error(value.loc, fmt::format("settings.rule_params.{}: check '{}' has no "
+                                                  "parameter '{}'",
+                                                  key, check->name, param));
+        }
+    }
+    for (const auto& [name, loc] : site.settings.disable)
+        if (!is_known_name(rules, name))
+            diag.error(loc, fmt::format("settings.disable: '{}' is neither a check nor a rule of "
+                                        "the active packs",
+                                        name));
+}
+
+void validate_options(const std::string& file, const RuleSet& rules, const AuditOptions& options,
+                      Diagnostics& diag) {
+    for (const auto& [key, params] : options.rule_params) {
+        const CheckInfo* check = check_of_name(rules, key);
+        if (!check) {
+            diag.error({file, 0, 0}, fmt::format("rule_params: unknown check or rule '{}'", key));
+            continue;
+        }
+        for (const auto& [param, value] : params)
+            if (!check->param(param))
+                diag.error({file, 0, 0},
+                           fmt::format("rule_params.{}: no parameter '{}'", key, param));
+    }
+    for (const auto& name : options.disable)
+        if (!is_known_name(rules, name))
+            diag.error({file, 0, 0}, fmt::format("disable: unknown check or rule '{}'", name));
+}
+
+}  // namespace
+
+std::vector<RuleRun> resolve_rules(const Site& site, const std::string& regime,
+                                   const RuleSet& rules, const AuditOptions& options,
+                                   Diagnostics& diag) {
+    validate_settings(site, rules, diag);
+    validate_options(site.file, rules, options, diag);
+
+    auto disabled = [&](const Rule& r) {
+        for (const auto& [name, loc] : site.settings.disable)
+            if (name == r.id || name == r.check) return true;
+        return std::find_if(options.disable.begin(), options.disable.end(), [&](const auto& n) {
+                   return n == r.id || n == r.check;
+               }) != options.disable.end();
+    };
+
+    std::vector<RuleRun> runs;
+    for (const Rule* rule : rules.rules()) {
+        if (disabled(*rule)) continue;
+        if (!rule->regimes.empty() &&
+            std::find(rule->regimes.begin(), rule->regimes.end(), regime) == rule->regimes.end())
+            continue;
+        RuleRun run{rule, {}};
+        const CheckInfo* check = find_check(rule->check);
+        for (const auto& p : check->params)
+            if (p.default_value) run.params[p.name] = *p.default_value;
+        for (const auto& [k, v] : rule->params) run.params[k] = v;
+        // Lowest precedence first: options by check, by rule; settings by check, by rule.
+        for (const auto* key : {&rule->check, &rule->id}) {
+            if (auto it = options.rule_params.find(*key); it != options.rule_params.end())
+                for (const auto& [k, v] : it->second) run.params[k] = v;
+        }
+        for (const auto* key : {&rule->check, &rule->id}) {
+            if (auto it = site.settings.rule_params.find(*key);
+                it != site.settings.rule_params.end())
+                for (const auto& [k, v] : it->second) run.params[k] = v.value;
+        }
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
+std::string zone_label_en(const AuditContext& ctx, std::size_t zone) {
+    const Zone& z = ctx.site().zones[zone];
+    const KindDef* k = ctx.zone_kind(zone);
+    return fmt::format("{} {}", k ? k->name_en : z.kind, z.id);
+}
+
+std::string zone_label_zh(const AuditContext& ctx, std::size_t zone) {
+    const Zone& z = ctx.site().zones[zone];
+    const KindDef* k = ctx.zone_kind(zone);
+    return fmt::format("{} {}", k ? k->name_zh : z.kind, z.id);
+}
+
+void FindingSink::add(const RuleRun& run, RawFinding raw) {
+    const Site& site = ctx_.site();
+    std::optional<std::string> camera, zone;
+    if (raw.camera) camera = site.cameras[*raw.camera].id;
+    if (raw.zone) zone = site.zones[*raw.zone].id;
+    const Rule& rule = *run.rule;
+    Severity severity = raw.severity.value_or(rule.severity);
+
+    auto key = std::tuple(rule.check, camera, zone);
+    if (auto it = index_.find(key); it != index_.end()) {
+        // Another rule fires for the same (check, camera, zone): merge, keeping the first
+        // rule's message and metrics.
+        Finding& f = findings_[it->second];
+        f.rules.push_back(rule.id);
+        f.severity = std::max(f.severity, severity);
+        for (const auto& c : rule.citations) {
+            bool seen = std::any_of(f.citations.begin(), f.citations.end(), [&](const auto& d) {
+                return d.doc == c.doc && d.article == c.article && d.paragraph == c.paragraph &&
+                       d.item == c.item;
+            });
+            if (!seen) f.citations.push_back(c);
+        }
+        return;
+    }
+
+    Finding f;
+    f.rule = rule.id;
+    f.rules = {rule.id};
+    f.check = rule.check;
+    f.severity = severity;
+    f.site = site.info.id;
+    if (raw.loc.known())
+        f.loc = raw.loc;
+    else if (raw.camera)
+        f.loc = site.cameras[*raw.camera].loc;
+    else if (raw.zone)
+        f.loc = site.zones[*raw.zone].loc;
+    else
+        f.loc = {site.file, 1, 1};
+    f.camera = camera;
+    f.zone = zone;
+    f.message_en = std::move(raw.message_en);
+    f.message_zh = std::move(raw.message_zh);
+    f.citations = rule.citations;
+    f.metrics = std::move(raw.metrics);
+    f.area = ctx_.to_input(raw.area_working);
+    f.area_working = std::move(raw.area_working);
+    f.fingerprint = fingerprint_of(f.site, f.check, f.camera, f.zone);
+    index_.emplace(key, findings_.size());
+    findings_.push_back(std::move(f));
+}
+
+std::vector<Finding> FindingSink::take() {
+    sort_findings(findings_);
+    index_.clear();
+    return std::move(findings_);
+}
+
+std::vector<Finding> run_audit(const AuditContext& ctx, const std::vector<RuleRun>& runs) {
+    FindingSink sink(ctx);
+    for (const auto& run : runs) check_function(run.rule->check)(ctx, run, sink);
+    return sink.take();
+}
+
+}  // namespace camaudit::audit

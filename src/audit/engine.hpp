@@ -1,0 +1,72 @@
+// The rule engine: which rules run on a site (packs, regime, settings), their parameters,
+// and the merge of what they find into one finding per (check, camera, zone).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/context.hpp"
+#include "audit/finding.hpp"
+#include "audit/rule_pack.hpp"
+#include "model/diagnostics.hpp"
+
+namespace camaudit::audit {
+
+// Defaults from a camaudit.yaml (below the site's own settings, above the packs).
+struct AuditOptions {
+    std::map<std::string, std::map<std::string, double>> rule_params;  // rule id or check name
+    std::vector<std::string> disable;
+    unsigned threads = 0;
+};
+
+// A rule as it runs on one site: its resolved parameters.
+struct RuleRun {
+    const Rule* rule = nullptr;
+    std::map<std::string, double> params;
+
+    double param(const std::string& name) const { return params.at(name); }
+    std::optional<double> optional_param(const std::string& name) const;
+};
+
+// The rules that run on `site`, in pack order, with parameters resolved (check default <
+// pack < options < site settings). Unknown names in settings or options are errors in `diag`.
+std::vector<RuleRun> resolve_rules(const Site& site, const std::string& regime,
+                                   const RuleSet& rules, const AuditOptions& options,
+                                   Diagnostics& diag);
+
+// What a check reports for one rule, before merging.
+struct RawFinding {
+    std::optional<std::size_t> camera;  // index into site.cameras
+    std::optional<std::size_t> zone;    // index into site.zones
+    SourceLocation loc;                 // where to point; unset: the camera's, else the zone's
+    std::string message_en, message_zh;
+    std::vector<std::pair<std::string, double>> metrics;
+    std::vector<Polygon> area_working;
+    std::optional<Severity> severity;  // overrides the rule's (e.g. "not applicable" as info)
+};
+
+class FindingSink {
+public:
+    explicit FindingSink(const AuditContext& ctx) : ctx_(ctx) {}
+    void add(const RuleRun& run, RawFinding raw);
+    // The merged findings, sorted.
+    std::vector<Finding> take();
+
+private:
+    const AuditContext& ctx_;
+    std::vector<Finding> findings_;
+    std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>,
+             std::size_t>
+        index_;
+};
+
+// Runs every resolved rule's check on the site.
+std::vector<Finding> run_audit(const AuditContext& ctx, const std::vector<RuleRun>& runs);
+
+// Zone names for messages: "hotel guest room room-101" / "旅馆客房 room-101".
+std::string zone_label_en(const AuditContext& ctx, std::size_t zone);
+std::string zone_label_zh(const AuditContext& ctx, std::size_t zone);
+
+}  // namespace camaudit::audit

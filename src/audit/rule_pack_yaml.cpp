@@ -1,0 +1,187 @@
+#include "audit/rule_pack_yaml.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+
+namespace camaudit::audit::packyaml {
+
+const Node* Node::find(const std::string& key) const {
+    for (const auto& [k, v] : entries)
+        if (k.value == key) return &v;
+    return nullptr;
+}
+
+namespace {
+
+// Well-formed UTF-8 sequences (lead byte, length and continuation bytes).
+bool valid_utf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t extra = 0;
+        if (c < 0x80)
+            extra = 0;
+        else if (c >= 0xC2 && c <= 0xDF)
+            extra = 1;
+        else if ((c & 0xF0) == 0xE0)
+            extra = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            extra = 3;
+        else
+            return false;
+        if (i + extra >= s.size()) return false;
+        for (std::size_t k = 1; k <= extra; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+  public:
+    TreeBuilder(std::string file, Diagnostics& diag) : file_(std::move(file)), diag_(diag) {}
+
+    std::optional<Node> root;
+    bool failed = false;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        check_anchor(mark, anchor);
+        finish(make(Node::Type::Null, mark));
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        error(mark, "YAML aliases are not allowed in rule packs");
+        finish(make(Node::Type::Null, mark));
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        if (!valid_utf8(value)) error(mark, "text is not valid UTF-8");
+        Node n = make(Node::Type::Scalar, mark);
+        n.value = value;
+        n.plain = tag == "?";
+        finish(std::move(n));
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        stack_.push_back({make(Node::Type::Sequence, mark), std::nullopt, {}});
+    }
+    void OnSequenceEnd() override { pop(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        check_anchor(mark, anchor);
+        check_tag(mark, tag);
+        stack_.push_back({make(Node::Type::Map, mark), std::nullopt, {}});
+    }
+    void OnMapEnd() override { pop(); }
+    void OnAnchor(const YAML::Mark& mark, const std::string&) override { anchor_error(mark); }
+
+  private:
+    struct Frame {
+        Node node;
+        std::optional<Node> key;  // a map's key waiting for its value
+        std::set<std::string> seen;
+    };
+
+    Node make(Node::Type t, const YAML::Mark& mark) const {
+        Node n;
+        n.type = t;
+        n.line = mark.line + 1;
+        n.column = mark.column + 1;
+        return n;
+    }
+    void error(const YAML::Mark& mark, std::string message) {
+        diag_.error({file_, mark.line + 1, mark.column + 1}, std::move(message));
+        failed = true;
+    }
+    void anchor_error(const YAML::Mark& mark) {
+        if (anchor_reported_) return;  // OnAnchor and the node's own anchor: one message
+        anchor_reported_ = true;
+        error(mark, "YAML anchors are not allowed in rule packs");
+    }
+    void check_anchor(const YAML::Mark& mark, YAML::anchor_t anchor) {
+        if (anchor != YAML::NullAnchor) anchor_error(mark);
+        anchor_reported_ = false;
+    }
+    void check_tag(const YAML::Mark& mark, const std::string& tag) {
+        if (tag != "?" && tag != "!")
+            error(mark, fmt::format("YAML tag \"{}\" is not allowed", tag));
+    }
+    void pop() {
+        Node n = std::move(stack_.back().node);
+        stack_.pop_back();
+        finish(std::move(n));
+    }
+    void finish(Node n) {
+        if (stack_.empty()) {
+            root = std::move(n);
+            return;
+        }
+        Frame& f = stack_.back();
+        if (f.node.is_seq()) {
+            f.node.items.push_back(std::move(n));
+        } else if (!f.key) {
+            if (!n.is_scalar()) {
+                diag_.error({file_, n.line, n.column}, "mapping keys must be plain scalars");
+                failed = true;
+            } else if (!f.seen.insert(n.value).second) {
+                diag_.error({file_, n.line, n.column},
+                            fmt::format("duplicate key \"{}\"", n.value));
+                failed = true;
+            }
+            f.key = std::move(n);
+        } else {
+            f.node.entries.emplace_back(std::move(*f.key), std::move(n));
+            f.key.reset();
+        }
+    }
+
+    std::string file_;
+    Diagnostics& diag_;
+    std::vector<Frame> stack_;
+    bool anchor_reported_ = false;
+};
+
+}  // namespace
+
+std::optional<Node> parse_file(const std::string& path, Diagnostics& diag) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diag.error({path, 0, 0}, "cannot read rule pack");
+        return std::nullopt;
+    }
+    TreeBuilder builder(path, diag);
+    try {
+        YAML::Parser parser(in);
+        if (!parser.HandleNextDocument(builder) || !builder.root) {
+            diag.error({path, 0, 0}, "empty rule pack");
+            return std::nullopt;
+        }
+        TreeBuilder rest(path, diag);
+        if (parser.HandleNextDocument(rest)) {
+            int line = rest.root ? rest.root->line : 0;
+            int col = rest.root ? rest.root->column : 0;
+            diag.error({path, line, col}, "a rule pack holds one YAML document");
+            return std::nullopt;
+        }
+    } catch (const YAML::Exception& e) {
+        diag.error({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax error: " + e.msg);
+        return std::nullopt;
+    }
+    if (builder.failed) return std::nullopt;
+    return std::move(builder.root);
+}
+
+}  // namespace camaudit::audit::packyaml

@@ -1,0 +1,78 @@
+// camaudit coverage SITE...: per camera its viewshed; per zone its covered fraction, the
+// cameras that see it and the best pixel density reached.
+#include <fmt/format.h>
+
+#include "audit/context.hpp"
+#include "audit/coverage.hpp"
+#include "cli/commands.hpp"
+#include "cli/loaded_site.hpp"
+#include "cli/output.hpp"
+#include "geo/pixel_density.hpp"
+#include "report/coverage_report.hpp"
+
+namespace camaudit::cli {
+
+namespace {
+
+report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads) {
+    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
+    const Site& site = loaded.site;
+    report::SiteCoverage out{site.file, site.info.id, {}, {}};
+    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
+        const auto& vs = ctx.viewshed(c);
+        out.cameras.push_back({site.cameras[c].id, site.cameras[c].floor, vs.area_m2,
+                               vs.eye_in_solid, geo::blind_radius(loaded.working.cameras[c])});
+    }
+    for (std::size_t z = 0; z < site.zones.size(); ++z) {
+        auto cov = audit::zone_coverage(ctx, z);
+        report::ZoneCoverageRow row{site.zones[z].id, site.zones[z].kind, site.zones[z].floor,
+                                    cov.area_m2, cov.covered_m2, cov.covered_fraction, {},
+                                    cov.best_px_per_m};
+        for (std::size_t c : cov.cameras) row.cameras.push_back(site.cameras[c].id);
+        out.zones.push_back(std::move(row));
+    }
+    return out;
+}
+
+class CoverageCommand : public Command {
+public:
+    std::string name() const override { return "coverage"; }
+    std::string summary() const override {
+        return "Per camera its viewshed; per zone its covered fraction, cameras and best px/m";
+    }
+    void setup(CLI::App& app) override {
+        app.add_option("sites", sites_, "site files")->required();
+        app.add_option("--format", format_, "output format")
+            ->check(CLI::IsMember({"text", "json"}))
+            ->default_val("text");
+        app.add_option("-o,--output", output_, "write the report to this file");
+        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
+        app.add_option("--lang", lang_, "language (default: from the locale)")
+            ->check(CLI::IsMember({"zh", "en"}));
+        app.add_option("-j,--threads", threads_, "worker threads (0: all cores)")->default_val(0);
+    }
+    int run() override {
+        Diagnostics diag;
+        std::vector<LoadedSite> loaded;
+        for (const auto& path : sites_)
+            if (auto s = load_site_for_audit(path, packs_, diag)) loaded.push_back(std::move(*s));
+        if (print_diagnostics(diag)) return kInputError;
+        report::CoverageReport report;
+        for (const auto& s : loaded) report.sites.push_back(measure(s, threads_));
+        auto lang = choose_lang(lang_, loaded.empty() ? "" : loaded.front().site.info.region);
+        std::string text = format_ == "json" ? report::render_coverage_json(report)
+                                             : report::render_coverage_text(report, lang);
+        return write_output(output_, text, sites_) ? kOk : kInputError;
+    }
+
+private:
+    std::vector<std::string> sites_, packs_;
+    std::string format_ = "text", output_, lang_;
+    unsigned threads_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_coverage_command() { return std::make_unique<CoverageCommand>(); }
+
+}  // namespace camaudit::cli

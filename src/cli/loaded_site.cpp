@@ -1,0 +1,53 @@
+#include "cli/loaded_site.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+#include "audit/context.hpp"
+#include "audit/validate_site.hpp"
+#include "io/site_reader.hpp"
+
+namespace camaudit::cli {
+
+std::optional<LoadedSite> load_site_for_audit(const std::string& path,
+                                              const std::vector<std::string>& packs,
+                                              Diagnostics& diag) {
+    auto site = io::load_site(path, diag);
+    if (!site) return std::nullopt;
+    auto rules = audit::load_rule_set(site->info.region, packs, diag);
+    if (!rules) return std::nullopt;
+    audit::validate_kinds(*site, *rules, diag);
+    auto projection = geo::Projection::for_site(*site, diag);
+    if (!projection || diag.has_errors()) return std::nullopt;
+    auto working = geo::to_working(*site, *projection, diag);
+    if (!working || diag.has_errors()) return std::nullopt;
+    return LoadedSite{std::move(*site), std::move(*working), std::move(*projection),
+                      std::move(*rules)};
+}
+
+report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
+                              Diagnostics& diag) {
+    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules,
+                            options.threads);
+    auto runs = audit::resolve_rules(loaded.site, ctx.regime(), loaded.rules, options, diag);
+    report::SiteResult result;
+    result.file = loaded.site.file;
+    result.id = loaded.site.info.id;
+    result.name = loaded.site.info.name;
+    result.cameras = loaded.site.cameras.size();
+    result.zones = loaded.site.zones.size();
+    result.rules = &loaded.rules;
+    if (diag.has_errors()) return result;
+    result.findings = audit::run_audit(ctx, runs);
+    for (std::size_t c : ctx.cameras_in_no_zone())
+        result.cameras_in_no_zone.push_back(loaded.site.cameras[c].id);
+    return result;
+}
+
+bool print_diagnostics(const Diagnostics& diag) {
+    for (const auto& d : diag.sorted()) fmt::print(stderr, "{}\n", d.str());
+    return diag.has_errors();
+}
+
+}  // namespace camaudit::cli

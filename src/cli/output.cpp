@@ -1,0 +1,82 @@
+#include "cli/output.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace camaudit::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+    return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+}  // namespace
+
+bool write_output(const std::string& path, const std::string& content,
+                  const std::vector<std::string>& inputs) {
+    if (path.empty() || path == "-") {
+        std::fwrite(content.data(), 1, content.size(), stdout);
+        return std::fflush(stdout) == 0;
+    }
+    for (const auto& in : inputs) {
+        if (same_file(path, in)) {
+            fmt::print(stderr, "camaudit: refusing to write the report over the input file {}\n",
+                       in);
+            return false;
+        }
+    }
+    fs::path target(path);
+    fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    std::string tmp =
+        (dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid())).string();
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(content.data(), static_cast<std::streamsize>(content.size()));
+        out.close();
+        if (!out) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            fmt::print(stderr, "camaudit: cannot write {}\n", path);
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, target, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", path, ec.message());
+        return false;
+    }
+    return true;
+}
+
+report::Lang choose_lang(const std::string& flag, const std::string& region) {
+    if (flag == "zh") return report::Lang::Zh;
+    if (flag == "en") return report::Lang::En;
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(var);
+        if (!v || !*v) continue;
+        std::string s(v);
+        if (s == "C" || s == "POSIX" || s.rfind("C.", 0) == 0) break;  // no language said
+        return s.rfind("zh", 0) == 0 ? report::Lang::Zh : report::Lang::En;
+    }
+    return region.rfind("CN", 0) == 0 ? report::Lang::Zh : report::Lang::En;
+}
+
+bool stdout_wants_color() {
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    return ::isatty(STDOUT_FILENO) != 0;
+}
+
+}  // namespace camaudit::cli

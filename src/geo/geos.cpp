@@ -1,0 +1,366 @@
+// RAII over the reentrant GEOS C API: the per-thread context, owning handles, the wrappers
+// declared in geos.hpp, and the STRtree.
+#include "geo/geos.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace camaudit::geo {
+
+namespace {
+
+struct ThreadContext {
+    GEOSContextHandle_t handle = nullptr;
+    std::string last_error;
+    std::string last_notice;
+
+    static void on_error(const char* message, void* userdata) {
+        static_cast<ThreadContext*>(userdata)->last_error = message ? message : "";
+    }
+    static void on_notice(const char* message, void* userdata) {
+        static_cast<ThreadContext*>(userdata)->last_notice = message ? message : "";
+    }
+
+    ThreadContext() : handle(GEOS_init_r()) {
+        GEOSContext_setErrorMessageHandler_r(handle, &ThreadContext::on_error, this);
+        GEOSContext_setNoticeMessageHandler_r(handle, &ThreadContext::on_notice, this);
+    }
+    ~ThreadContext() { GEOS_finish_r(handle); }
+    ThreadContext(const ThreadContext&) = delete;
+    ThreadContext& operator=(const ThreadContext&) = delete;
+};
+
+ThreadContext& thread_context() {
+    thread_local ThreadContext context;
+    return context;
+}
+
+[[noreturn]] void fail(const char* operation) {
+    std::string message = std::string("GEOS ") + operation + " failed";
+    const std::string& why = thread_context().last_error;
+    if (!why.empty()) message += ": " + why;
+    throw GeosError(message);
+}
+
+// Clears the last error so that a failure reports its own message, not an older one.
+void clear_error() { thread_context().last_error.clear(); }
+
+char check_predicate(char result, const char* operation) {
+    if (result == 2) fail(operation);
+    return result;
+}
+
+GEOSCoordSequence* make_sequence(const std::vector<Point>& pts, bool close) {
+    std::vector<double> xy;
+    xy.reserve(2 * (pts.size() + 1));
+    for (const Point& p : pts) {
+        xy.push_back(p.x);
+        xy.push_back(p.y);
+    }
+    if (close && !pts.empty() && !(pts.front() == pts.back())) {
+        xy.push_back(pts.front().x);
+        xy.push_back(pts.front().y);
+    }
+    clear_error();
+    GEOSCoordSequence* seq =
+        GEOSCoordSeq_copyFromBuffer_r(ctx(), xy.data(), xy.size() / 2, 0, 0);
+    if (!seq) fail("coordinate sequence");
+    return seq;
+}
+
+Geom make_ring(const Ring& ring) {
+    return own(GEOSGeom_createLinearRing_r(ctx(), make_sequence(ring, true)), "linear ring");
+}
+
+Ring ring_of(const GEOSGeometry* ring) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), ring);
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) fail("coordinate sequence size");
+    std::vector<double> xy(2 * static_cast<std::size_t>(n));
+    if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx(), seq, xy.data(), 0, 0)) fail("coordinates");
+    Ring out;
+    out.reserve(n);
+    for (unsigned int i = 0; i < n; ++i) out.push_back({xy[2 * i], xy[2 * i + 1]});
+    if (out.size() > 1 && out.front() == out.back()) out.pop_back();
+    return out;
+}
+
+void collect_polygons(const GEOSGeometry* g, std::vector<Polygon>& out) {
+    const int type = GEOSGeomTypeId_r(ctx(), g);
+    if (type == GEOS_POLYGON) {
+        if (GEOSisEmpty_r(ctx(), g)) return;
+        Polygon poly;
+        poly.shell = ring_of(GEOSGetExteriorRing_r(ctx(), g));
+        const int holes = GEOSGetNumInteriorRings_r(ctx(), g);
+        for (int i = 0; i < holes; ++i)
+            poly.holes.push_back(ring_of(GEOSGetInteriorRingN_r(ctx(), g, i)));
+        out.push_back(std::move(poly));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(ctx(), g);
+        for (int i = 0; i < n; ++i) collect_polygons(GEOSGetGeometryN_r(ctx(), g, i), out);
+    }
+}
+
+}  // namespace
+
+GEOSContextHandle_t ctx() { return thread_context().handle; }
+
+std::string last_geos_error() { return thread_context().last_error; }
+
+void GeomDeleter::operator()(GEOSGeometry* g) const {
+    if (g) GEOSGeom_destroy_r(ctx(), g);
+}
+
+void PreparedDeleter::operator()(const GEOSPreparedGeometry* g) const {
+    if (g) GEOSPreparedGeom_destroy_r(ctx(), g);
+}
+
+Geom own(GEOSGeometry* g, const char* operation) {
+    if (!g) fail(operation);
+    return Geom(g);
+}
+
+Geom make_point(Point p) {
+    clear_error();
+    return own(GEOSGeom_createPointFromXY_r(ctx(), p.x, p.y), "point");
+}
+
+Geom make_linestring(const std::vector<Point>& pts) {
+    return own(GEOSGeom_createLineString_r(ctx(), make_sequence(pts, false)), "linestring");
+}
+
+Geom make_polygon(const Polygon& poly) {
+    Geom shell = make_ring(poly.shell);
+    std::vector<Geom> holes;
+    holes.reserve(poly.holes.size());
+    for (const Ring& h : poly.holes) holes.push_back(make_ring(h));
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(holes.size());
+    for (Geom& h : holes) raw.push_back(h.release());  // the polygon takes them
+    clear_error();
+    GEOSGeometry* g = GEOSGeom_createPolygon_r(ctx(), shell.release(), raw.data(),
+                                               static_cast<unsigned int>(raw.size()));
+    return own(g, "polygon");
+}
+
+Geom make_polygon(const Ring& shell) { return make_polygon(Polygon{shell, {}}); }
+
+Geom make_empty_polygon() {
+    clear_error();
+    return own(GEOSGeom_createEmptyPolygon_r(ctx()), "empty polygon");
+}
+
+Geom make_collection(std::vector<Geom> parts) {
+    std::vector<GEOSGeometry*> raw;
+    raw.reserve(parts.size());
+    for (Geom& g : parts) raw.push_back(g.release());
+    clear_error();
+    return own(GEOSGeom_createCollection_r(ctx(), GEOS_GEOMETRYCOLLECTION, raw.data(),
+                                           static_cast<unsigned int>(raw.size())),
+               "collection");
+}
+
+Geom clone(const GEOSGeometry* g) {
+    clear_error();
+    return own(GEOSGeom_clone_r(ctx(), g), "clone");
+}
+
+Geom intersection(const GEOSGeometry* a, const GEOSGeometry* b) {
+    clear_error();
+    return own(GEOSIntersection_r(ctx(), a, b), "intersection");
+}
+
+Geom difference(const GEOSGeometry* a, const GEOSGeometry* b) {
+    clear_error();
+    return own(GEOSDifference_r(ctx(), a, b), "difference");
+}
+
+Geom unite(const GEOSGeometry* a, const GEOSGeometry* b) {
+    clear_error();
+    return own(GEOSUnion_r(ctx(), a, b), "union");
+}
+
+Geom union_all(std::vector<Geom> parts) {
+    if (parts.empty()) return make_empty_polygon();
+    Geom all = make_collection(std::move(parts));
+    clear_error();
+    return own(GEOSUnaryUnion_r(ctx(), all.get()), "unary union");
+}
+
+Geom buffer(const GEOSGeometry* g, double width, int quadrant_segments) {
+    clear_error();
+    return own(GEOSBuffer_r(ctx(), g, width, quadrant_segments), "buffer");
+}
+
+Geom buffer_flat(const GEOSGeometry* g, double width) {
+    clear_error();
+    return own(GEOSBufferWithStyle_r(ctx(), g, width / 2, 16, GEOSBUF_CAP_FLAT,
+                                     GEOSBUF_JOIN_MITRE, 5.0),
+               "flat buffer");
+}
+
+Geom make_valid(const GEOSGeometry* g) {
+    clear_error();
+    return own(GEOSMakeValid_r(ctx(), g), "make valid");
+}
+
+double area(const GEOSGeometry* g) {
+    double a = 0;
+    clear_error();
+    if (!GEOSArea_r(ctx(), g, &a)) fail("area");
+    return a;
+}
+
+double distance(const GEOSGeometry* a, const GEOSGeometry* b) {
+    double d = 0;
+    clear_error();
+    if (!GEOSDistance_r(ctx(), a, b, &d)) fail("distance");
+    return d;
+}
+
+bool is_empty(const GEOSGeometry* g) {
+    clear_error();
+    return check_predicate(GEOSisEmpty_r(ctx(), g), "is empty") == 1;
+}
+
+bool is_valid(const GEOSGeometry* g) {
+    clear_error();
+    return check_predicate(GEOSisValid_r(ctx(), g), "is valid") == 1;
+}
+
+std::string validity_reason(const GEOSGeometry* g) {
+    clear_error();
+    char* reason = GEOSisValidReason_r(ctx(), g);
+    if (!reason) fail("validity reason");
+    std::string out(reason);
+    GEOSFree_r(ctx(), reason);
+    return out;
+}
+
+bool intersects(const GEOSGeometry* a, const GEOSGeometry* b) {
+    clear_error();
+    return check_predicate(GEOSIntersects_r(ctx(), a, b), "intersects") == 1;
+}
+
+bool covers(const GEOSGeometry* a, const GEOSGeometry* b) {
+    clear_error();
+    return check_predicate(GEOSCovers_r(ctx(), a, b), "covers") == 1;
+}
+
+Prepared prepare(const GEOSGeometry* g) {
+    clear_error();
+    const GEOSPreparedGeometry* p = GEOSPrepare_r(ctx(), g);
+    if (!p) fail("prepare");
+    return Prepared(p);
+}
+
+bool prepared_covers(const GEOSPreparedGeometry* p, const GEOSGeometry* g) {
+    clear_error();
+    return check_predicate(GEOSPreparedCovers_r(ctx(), p, g), "prepared covers") == 1;
+}
+
+bool prepared_intersects(const GEOSPreparedGeometry* p, const GEOSGeometry* g) {
+    clear_error();
+    return check_predicate(GEOSPreparedIntersects_r(ctx(), p, g), "prepared intersects") == 1;
+}
+
+Envelope envelope(const GEOSGeometry* g) {
+    Envelope e;
+    if (is_empty(g)) return e;
+    clear_error();
+    if (!GEOSGeom_getExtent_r(ctx(), g, &e.minx, &e.miny, &e.maxx, &e.maxy)) fail("extent");
+    return e;
+}
+
+std::vector<Polygon> polygons_of(const GEOSGeometry* g) {
+    std::vector<Polygon> out;
+    collect_polygons(g, out);
+    return out;
+}
+
+std::string to_wkt(const GEOSGeometry* g, int precision) {
+    clear_error();
+    GEOSWKTWriter* writer = GEOSWKTWriter_create_r(ctx());
+    if (!writer) fail("WKT writer");
+    GEOSWKTWriter_setTrim_r(ctx(), writer, 1);
+    GEOSWKTWriter_setRoundingPrecision_r(ctx(), writer, precision);
+    char* text = GEOSWKTWriter_write_r(ctx(), writer, g);
+    GEOSWKTWriter_destroy_r(ctx(), writer);
+    if (!text) fail("WKT write");
+    std::string out(text);
+    GEOSFree_r(ctx(), text);
+    return out;
+}
+
+Geom from_wkt(const std::string& wkt) {
+    clear_error();
+    GEOSWKTReader* reader = GEOSWKTReader_create_r(ctx());
+    if (!reader) fail("WKT reader");
+    GEOSGeometry* g = GEOSWKTReader_read_r(ctx(), reader, wkt.c_str());
+    GEOSWKTReader_destroy_r(ctx(), reader);
+    return own(g, "WKT read");
+}
+
+// ---------------------------------------------------------------------------------------------
+// StrTree. Items are stored in GEOS as the pointer value `id + 1` (never null); GEOS copies the
+// envelope at insertion, so no geometry needs to outlive the call.
+
+namespace {
+
+void collect_item(void* item, void* userdata) {
+    auto* out = static_cast<std::vector<std::size_t>*>(userdata);
+    out->push_back(static_cast<std::size_t>(reinterpret_cast<std::uintptr_t>(item)) - 1);
+}
+
+}  // namespace
+
+StrTree::StrTree() : tree_(GEOSSTRtree_create_r(ctx(), 10)) {
+    if (!tree_) fail("STRtree create");
+}
+
+StrTree::~StrTree() {
+    if (tree_) GEOSSTRtree_destroy_r(ctx(), tree_);
+}
+
+void StrTree::insert(const GEOSGeometry* g, std::size_t item) {
+    if (built_) throw GeosError("GEOS STRtree insert failed: the tree was already queried");
+    clear_error();
+    GEOSSTRtree_insert_r(ctx(), tree_, g,
+                         reinterpret_cast<void*>(static_cast<std::uintptr_t>(item) + 1));
+    if (!last_geos_error().empty()) fail("STRtree insert");
+    ++size_;
+}
+
+void StrTree::insert(const Envelope& e, std::size_t item) {
+    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy),
+                   "rectangle");
+    insert(box.get(), item);
+}
+
+std::vector<std::size_t> StrTree::query(const GEOSGeometry* g) const {
+    std::vector<std::size_t> out;
+    if (!built_) built_ = true;  // written once, before any concurrent use (see build())
+    if (size_ == 0 || is_empty(g)) return out;
+    clear_error();
+    GEOSSTRtree_query_r(ctx(), tree_, g, &collect_item, &out);
+    if (!last_geos_error().empty()) fail("STRtree query");
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::size_t> StrTree::query(const Envelope& e) const {
+    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy),
+                   "rectangle");
+    return query(box.get());
+}
+
+void StrTree::build() const {
+    if (size_ == 0) {
+        built_ = true;
+        return;
+    }
+    query(Envelope{0, 0, 0, 0});  // GEOS builds the whole tree on its first query
+}
+
+}  // namespace camaudit::geo

@@ -1,0 +1,132 @@
+// The camera's viewshed (the spec's "Viewshed"): its field, its eye, the sweep, the masks.
+#include "geo/viewshed.hpp"
+
+#include <cmath>
+#include <numbers>
+
+#include "geo/plane.hpp"
+#include "geo/star_ring.hpp"
+#include "geo/sweep.hpp"
+
+namespace camaudit::geo {
+
+namespace {
+
+constexpr double kEyeOffset = 0.05;  // metres: how far the eye is moved off its wall
+constexpr double kOnSolid = 1e-9;    // an eye this close to a pillar's boundary is on it
+
+double mod360(double deg) {
+    double r = std::fmod(deg, 360.0);
+    return r < 0 ? r + 360.0 : r;
+}
+
+// The clockwise pan of a limited PTZ camera, in [0, 360).
+double pan_span(const Ptz& ptz) { return mod360(ptz.pan_to - ptz.pan_from); }
+
+// The bearing the camera faces: its azimuth, or the middle of its pan range.
+double facing_bearing(const Camera& camera) {
+    if (camera.ptz && !camera.ptz->unlimited)
+        return camera.ptz->pan_from + pan_span(*camera.ptz) / 2;
+    return camera.azimuth.value_or(0.0);
+}
+
+// The field in math angles: bearings run clockwise from north, angles counter-clockwise
+// from +x, so the field's clockwise end (bearing b1) is its counter-clockwise start.
+AngularField field_of(const Camera& camera) {
+    AngularField f;
+    if (camera.panoramic()) return f;
+    double width = camera.hfov;
+    double b1 = camera.azimuth.value_or(0.0) + camera.hfov / 2;
+    if (camera.ptz) {
+        const double span = pan_span(*camera.ptz);
+        width = span + camera.hfov;
+        b1 = camera.ptz->pan_from + span + camera.hfov / 2;
+    }
+    if (width >= 360.0) return f;
+    f.full = false;
+    f.start = (90.0 - mod360(b1)) * std::numbers::pi / 180;
+    f.width = width * std::numbers::pi / 180;
+    return f;
+}
+
+bool boxes_meet(const Envelope& a, const Envelope& b) {
+    return a.minx <= b.maxx && b.minx <= a.maxx && a.miny <= b.maxy && b.miny <= a.maxy;
+}
+
+Envelope box_of(const Ring& ring) {
+    Envelope e{ring[0].x, ring[0].y, ring[0].x, ring[0].y};
+    for (const Point& p : ring) {
+        e.minx = std::min(e.minx, p.x);
+        e.miny = std::min(e.miny, p.y);
+        e.maxx = std::max(e.maxx, p.x);
+        e.maxy = std::max(e.maxy, p.y);
+    }
+    return e;
+}
+
+// The last resort for a polygon that came out invalid: GEOS MakeValid, keeping its areas only.
+Geom repair(const GEOSGeometry* g) {
+    Geom fixed = make_valid(g);
+    return buffer(fixed.get(), 0);
+}
+
+}  // namespace
+
+Point eye_position(const Camera& camera, const Obstacles& obstacles) {
+    const Point p = camera.position;
+    if (camera.panoramic()) return p;
+    const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset);
+    if (!wall) return p;
+    const Point d = plane::sub(wall->b, wall->a);
+    Point n = plane::scale(Point{-d.y, d.x}, 1 / plane::norm(d));
+    const double facing = plane::dot(n, plane::bearing_vector(facing_bearing(camera)));
+    const double side = plane::dot(plane::sub(p, wall->a), n);  // signed distance to the line
+    // Towards the side the camera faces; facing along the wall: the side it already is on.
+    if (facing < -1e-12 || (std::abs(facing) <= 1e-12 && side < 0)) n = plane::scale(n, -1);
+    const double s = plane::dot(plane::sub(p, wall->a), n);
+    return plane::add(p, plane::scale(n, kEyeOffset - s));
+}
+
+Geom field_of_view(const Camera& camera, Point eye) {
+    const std::vector<Point> ring = visibility_ring(eye, camera.range, field_of(camera), {});
+    return ring.empty() ? make_empty_polygon() : make_polygon(ring);
+}
+
+Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
+    Viewshed v;
+    v.eye = eye_position(camera, obstacles);
+    if (obstacles.inside_solid(v.eye)) {
+        v.eye_in_solid = true;
+        v.area = make_empty_polygon();
+        return v;
+    }
+    const AngularField field = field_of(camera);
+    const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field,
+                                                    obstacles.segments_near(v.eye, camera.range));
+    if (ring.empty()) {
+        v.area = make_empty_polygon();
+        return v;
+    }
+    Geom g = make_polygon(ring);
+    // GEOSisValid is the expensive part of a small viewshed: skip it for rings proven simple.
+    bool trusted = is_star_ring_simple(ring, v.eye, !field.full);
+    // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
+    for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid)) {
+        g = difference(g.get(), make_polygon(*solid).get());
+        trusted = false;
+    }
+    const Envelope box = box_of(ring);
+    for (const Polygon& mask : camera.privacy_masks) {
+        if (mask.shell.size() < 3 || !boxes_meet(box, box_of(mask.shell))) continue;
+        Geom m = make_polygon(mask);
+        if (!is_valid(m.get())) m = repair(m.get());
+        g = difference(g.get(), m.get());
+        trusted = false;
+    }
+    if (!trusted && !is_valid(g.get())) g = repair(g.get());
+    v.area_m2 = area(g.get());
+    v.area = std::move(g);
+    return v;
+}
+
+}  // namespace camaudit::geo

@@ -1,0 +1,39 @@
+// Checks of the shapes read from a site file, before anything downstream (GEOS, the viewshed)
+// sees them: rings with 3 distinct points and an area, valid polygons (no self-intersection,
+// holes inside the shell), lines of non-zero length. Uses its own GEOS context (reentrant
+// API) so that the reader depends on no other part of the geometry layer.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/site.hpp"
+
+namespace camaudit::io {
+
+class GeometryChecker {
+  public:
+    GeometryChecker();
+    ~GeometryChecker();
+    GeometryChecker(const GeometryChecker&) = delete;
+    GeometryChecker& operator=(const GeometryChecker&) = delete;
+
+    // An open ring: the closing point and consecutive repeats dropped. Reports fewer than 3
+    // distinct points and a zero area (collinear points).
+    std::optional<Ring> ring(std::vector<Point> pts, const SourceLocation& loc,
+                             std::string_view what, Diagnostics& diag) const;
+    // A polyline with consecutive repeats dropped; reports a zero-length line.
+    std::optional<std::vector<Point>> polyline(std::vector<Point> pts, const SourceLocation& loc,
+                                               std::string_view what, Diagnostics& diag) const;
+    // Topological validity of a polygon whose rings came from ring(): self-intersections,
+    // holes outside the shell, nested holes, a disconnected interior.
+    bool valid(const Polygon& polygon, const SourceLocation& loc, std::string_view what,
+               Diagnostics& diag) const;
+
+  private:
+    void* ctx_;  // GEOSContextHandle_t, kept out of this header
+};
+
+}  // namespace camaudit::io

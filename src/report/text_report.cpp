@@ -1,0 +1,82 @@
+// The text report: `file:line:col: severity [rule] message`, the quoted articles under it,
+// grouped by site, then a summary line. Colour only when asked (a terminal, no NO_COLOR).
+#include <fmt/format.h>
+
+#include "report/report.hpp"
+
+namespace camaudit::report {
+
+namespace {
+
+struct Style {
+    bool on;
+    std::string operator()(std::string_view code, std::string_view text) const {
+        return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+    }
+};
+
+std::string severity_word(audit::Severity s, Lang lang) {
+    if (lang == Lang::En) return std::string(audit::to_string(s));
+    switch (s) {
+        case audit::Severity::Error: return "错误";
+        case audit::Severity::Warning: return "警告";
+        case audit::Severity::Info: return "提示";
+    }
+    return "";
+}
+
+std::string_view severity_colour(audit::Severity s) {
+    switch (s) {
+        case audit::Severity::Error: return "1;31";
+        case audit::Severity::Warning: return "1;33";
+        case audit::Severity::Info: return "1;36";
+    }
+    return "0";
+}
+
+std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules, Lang lang) {
+    const audit::Instrument* inst = rules ? rules->instrument(c.doc) : nullptr;
+    std::string label = lang == Lang::Zh ? c.label_zh(inst ? inst->short_zh : c.doc)
+                                         : c.label_en(inst ? inst->short_en : c.doc);
+    return fmt::format("    {}: {}", label, c.text_zh);
+}
+
+}  // namespace
+
+std::string render_text(const AuditReport& report, Lang lang, bool color) {
+    Style style{color};
+    std::string out;
+    for (const auto& site : report.sites) {
+        out += style("1", fmt::format("{} ({}{}{})", site.file, site.id,
+                                      site.name.empty() ? "" : " ", site.name)) +
+               "\n";
+        for (const auto& f : site.findings) {
+            out += fmt::format("{}:{}:{}: {} {} {}\n", site.file, f.loc.line, f.loc.column,
+                               style(severity_colour(f.severity), severity_word(f.severity, lang)),
+                               style("2", "[" + f.rule + "]"), f.message(lang == Lang::Zh));
+            for (const auto& c : f.citations) out += citation_line(c, site.rules, lang) + "\n";
+        }
+        if (!site.cameras_in_no_zone.empty()) {
+            std::string ids;
+            for (const auto& id : site.cameras_in_no_zone) ids += (ids.empty() ? "" : ", ") + id;
+            out += fmt::format(
+                "{}: {}: {}\n", site.file,
+                style(severity_colour(audit::Severity::Info),
+                      severity_word(audit::Severity::Info, lang)),
+                lang == Lang::Zh ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids)
+                                 : fmt::format("cameras in no zone (no installer or signage check): {}", ids));
+        }
+    }
+    auto n = count_severities(report);
+    std::size_t sites = report.sites.size();
+    if (lang == Lang::Zh)
+        out += fmt::format("{} 个错误，{} 个警告，{} 个提示，共 {} 个站点\n", n.error, n.warning,
+                           n.info, sites);
+    else
+        out += fmt::format("{} error{}, {} warning{}, {} info in {} site{}\n", n.error,
+                           n.error == 1 ? "" : "s", n.warning, n.warning == 1 ? "" : "s", n.info,
+                           sites, sites == 1 ? "" : "s");
+    return out;
+}
+
+}  // namespace camaudit::report

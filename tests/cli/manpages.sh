@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Lints the man pages in man/ and checks them against the built program.
+#
+#   1. Every man/*.1 and man/*.5 formats without a single diagnostic:
+#          preconv FILE | groff -man -ww -z -Tutf8
+#      (groff -k, which runs preconv itself, where preconv is not installed). groff exits 0
+#      on warnings, so anything at all on stderr is a failure, as is a non-zero status.
+#   2. Every page is valid UTF-8, and a page with non-ASCII text says so on its first two
+#      lines (`.\" -*- coding: UTF-8 -*-`), so that preconv never has to guess.
+#   3. Every page's .TH names the page as its file does (camaudit-check.1: CAMAUDIT-CHECK 1).
+#   4. Every subcommand listed under "Subcommands:" by `camaudit help` (except help itself)
+#      has a page man/camaudit-CMD.1, whose OPTIONS section mentions every long option that
+#      `camaudit CMD -h` prints (--help aside) and no long option that it does not print:
+#      a page documents what the program does, not what it may do one day.
+#   5. camaudit.1 mentions every long option of `camaudit --help` in its OPTIONS section and
+#      refers to the page of every subcommand; no man/camaudit-X.1 exists for a command X that
+#      the program does not have.
+#
+# The OPTIONS section is taken from the formatted page (one very long line per paragraph,
+# no hyphenation), so an option split by the source's escapes or fonts still counts.
+#
+# Usage: manpages.sh CAMAUDIT_BINARY REPO_ROOT
+set -u
+set -o pipefail
+
+bin=${1:?usage: manpages.sh CAMAUDIT_BINARY REPO_ROOT}
+root=${2:?usage: manpages.sh CAMAUDIT_BINARY REPO_ROOT}
+mandir="$root/man"
+
+if ! command -v groff >/dev/null 2>&1; then
+    echo "manpages: groff is not installed, so the man pages cannot be linted;" \
+        "install it (Debian/Ubuntu: apt-get install groff-base)" >&2
+    exit 1
+fi
+if [ ! -x "$bin" ]; then
+    echo "manpages: $bin is not an executable camaudit binary" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); }
+fail() {
+    echo "FAIL $1: $2" >&2
+    failed=$((failed + 1))
+}
+
+run_limited() {  # a command, with a time limit where timeout(1) exists
+    if command -v timeout >/dev/null 2>&1; then timeout 20 "$@"; else "$@"; fi
+}
+
+# format PAGE GROFF_ARGS...: the page through preconv and groff -man (stdout, stderr as groff's).
+format() {
+    local page=$1
+    shift
+    if command -v preconv >/dev/null 2>&1; then
+        preconv "$page" | groff -man "$@"
+    else
+        groff -man -k "$@" "$page"
+    fi
+}
+
+# options_section PAGE: the text of the formatted page's OPTIONS section, one paragraph a line,
+# with the Unicode hyphens and minus signs that a device may use for `-` and `\-` made ASCII.
+options_section() {
+    format "$1" -Tutf8 -rLL=3000n -rHY=0 -P-cbou 2>/dev/null |
+        sed -e 's/\xe2\x80\x90/-/g; s/\xe2\x80\x91/-/g; s/\xe2\x88\x92/-/g' |
+        awk '/^OPTIONS[ \t]*$/ { inside = 1; next }
+             inside && /^[^ \t]/ { exit }
+             inside { print }'
+}
+
+# long_options: the long options (--xxx) in the option column of a CLI11 help text on stdin,
+# --help left out, one a line.
+long_options() {
+    awk '/^[ \t]+-/ { print $1 }' |
+        grep -oE -- '--[A-Za-z0-9][A-Za-z0-9-]*' |
+        grep -vx -- '--help' |
+        sort -u
+}
+
+# mentioned OPTION FILE: whether FILE mentions OPTION as a whole word.
+mentioned() {
+    grep -qE -- "(^|[^A-Za-z0-9-])$1([^A-Za-z0-9-]|$)" "$2"
+}
+
+# Every long option in FILE, one a line.
+options_in() {
+    grep -oE -- '(^|[^A-Za-z0-9-])--[A-Za-z0-9][A-Za-z0-9-]*' "$1" |
+        sed -e 's/^[^-]*//' | sort -u
+}
+
+shopt -s nullglob
+pages=("$mandir"/*.1 "$mandir"/*.5)
+if [ ${#pages[@]} -eq 0 ]; then
+    echo "manpages: no man pages under $mandir" >&2
+    exit 1
+fi
+
+# --- 1-3: each page on its own -------------------------------------------------------------
+for page in "${pages[@]}"; do
+    name=$(basename "$page")
+
+    format "$page" -ww -z -Tutf8 >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if [ "$status" -ne 0 ]; then
+        fail "$name" "groff exited with status $status"
+        sed -e 's/^/    /' "$tmp/err" | head -n 20 >&2
+    elif [ -s "$tmp/err" ]; then
+        fail "$name" "groff printed diagnostics:"
+        sed -e 's/^/    /' "$tmp/err" | head -n 20 >&2
+    else
+        pass
+    fi
+
+    if ! iconv -f UTF-8 -t UTF-8 "$page" >/dev/null 2>&1; then
+        fail "$name" "not valid UTF-8"
+    elif LC_ALL=C grep -q $'[\x80-\xff]' "$page" &&
+        ! head -n 2 "$page" | grep -qiE 'coding:[[:space:]]*utf-?8'; then
+        fail "$name" "has non-ASCII text but no '.\\\" -*- coding: UTF-8 -*-' on its first two lines"
+    else
+        pass
+    fi
+
+    th=$(grep -m 1 -E '^\.TH[[:space:]]' "$page" | sed -e 's/\\-/-/g; s/"//g')
+    read -r _ th_name th_section _ <<<"$th"
+    want_name=${name%.*}
+    want_section=${name##*.}
+    if [ -z "$th" ]; then
+        fail "$name" "no .TH line"
+    elif [ "${th_name,,}" != "${want_name,,}" ] || [ "$th_section" != "$want_section" ]; then
+        fail "$name" ".TH says '$th_name $th_section', the file name says '$want_name $want_section'"
+    else
+        pass
+    fi
+done
+
+# --- 4: a page per subcommand, with its options ---------------------------------------------
+subcommands() {  # the names under "Subcommands:" in the help text on stdin
+    awk '/^Subcommands:/ { inside = 1; next }
+         inside && NF == 0 { exit }
+         inside && /^[ \t]+[A-Za-z]/ { print $1 }'
+}
+
+run_limited "$bin" help </dev/null >"$tmp/help" 2>&1
+commands=$(subcommands <"$tmp/help")
+if [ -z "$commands" ]; then
+    # `camaudit help` without a topic is meant to print the overview; where it does not (it
+    # printed the usage of `help` itself in early builds), take the list from --help.
+    echo "manpages: note: 'camaudit help' lists no subcommands; taking them from 'camaudit --help'" >&2
+    run_limited "$bin" --help </dev/null >"$tmp/help" 2>&1
+    commands=$(subcommands <"$tmp/help")
+fi
+if [ -z "$commands" ]; then
+    fail "camaudit help" "no 'Subcommands:' section in the output of '$bin help' or '$bin --help'"
+fi
+
+for cmd in $commands; do
+    [ "$cmd" = help ] && continue
+    page="$mandir/camaudit-$cmd.1"
+    name="camaudit-$cmd.1"
+    if [ ! -f "$page" ]; then
+        fail "$name" "'camaudit help' lists the command '$cmd' but man/$name does not exist"
+        continue
+    fi
+    if ! run_limited "$bin" "$cmd" -h </dev/null >"$tmp/cmdhelp" 2>&1; then
+        fail "$name" "'camaudit $cmd -h' failed"
+        sed -e 's/^/    /' "$tmp/cmdhelp" | head -n 10 >&2
+        continue
+    fi
+    long_options <"$tmp/cmdhelp" >"$tmp/want"
+    options_section "$page" >"$tmp/section"
+    if [ ! -s "$tmp/section" ]; then
+        fail "$name" "no OPTIONS section"
+        continue
+    fi
+    ok=1
+    while read -r opt; do
+        [ -n "$opt" ] || continue
+        if ! mentioned "$opt" "$tmp/section"; then
+            fail "$name" "OPTIONS does not mention $opt, which 'camaudit $cmd -h' prints"
+            ok=0
+        fi
+    done <"$tmp/want"
+    while read -r opt; do
+        if [ -z "$opt" ] || [ "$opt" = --help ]; then continue; fi
+        if ! grep -qx -- "$opt" "$tmp/want"; then
+            fail "$name" "OPTIONS documents $opt, which 'camaudit $cmd -h' does not print"
+            ok=0
+        fi
+    done < <(options_in "$tmp/section")
+    [ "$ok" -eq 1 ] && pass
+done
+
+# --- 5: the overview page, and no page for a command that does not exist -------------------
+overview="$mandir/camaudit.1"
+if [ ! -f "$overview" ]; then
+    fail "camaudit.1" "man/camaudit.1 does not exist"
+else
+    ok=1
+    run_limited "$bin" --help </dev/null 2>&1 | awk '/^Subcommands:/ { exit } { print }' |
+        long_options >"$tmp/want"
+    options_section "$overview" >"$tmp/section"
+    while read -r opt; do
+        [ -n "$opt" ] || continue
+        if ! mentioned "$opt" "$tmp/section"; then
+            fail "camaudit.1" "OPTIONS does not mention $opt, which 'camaudit --help' prints"
+            ok=0
+        fi
+    done <"$tmp/want"
+    format "$overview" -Tutf8 -rLL=3000n -rHY=0 -P-cbou 2>/dev/null |
+        sed -e 's/\xe2\x80\x90/-/g; s/\xe2\x80\x91/-/g; s/\xe2\x88\x92/-/g' >"$tmp/overview"
+    for cmd in $commands; do
+        [ "$cmd" = help ] && continue
+        if ! grep -qF -- "camaudit-$cmd(1)" "$tmp/overview"; then
+            fail "camaudit.1" "does not refer to camaudit-$cmd(1)"
+            ok=0
+        fi
+    done
+    [ "$ok" -eq 1 ] && pass
+fi
+
+for page in "$mandir"/camaudit-*.1; do
+    cmd=$(basename "$page" .1)
+    cmd=${cmd#camaudit-}
+    if ! grep -qx -- "$cmd" <<<"$commands"; then
+        fail "camaudit-$cmd.1" "documents a command '$cmd' that 'camaudit help' does not list"
+    else
+        pass
+    fi
+done
+
+echo "manpages: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

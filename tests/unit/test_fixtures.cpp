@@ -1,0 +1,82 @@
+// Fixture tests: every tests/fixtures/**/NAME.yaml is audited in-process and its findings,
+// in a canonical JSON form (rule, rules, check, severity, camera, zone, line, column, metrics),
+// must equal NAME.expected.json byte for byte. The expected files are written by hand from
+// the geometry (each fixture's comments derive its numbers); CAMAUDIT_UPDATE_FIXTURES=1
+// rewrites them, to be reviewed like any other change.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/loaded_site.hpp"
+#include "report/json_writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace camaudit;
+
+namespace {
+
+std::string canonical_findings(const report::SiteResult& result) {
+    report::JsonWriter w;
+    w.begin_array();
+    for (const auto& f : result.findings) {
+        w.begin_object();
+        w.key("rule").value(f.rule);
+        w.key("rules").begin_array();
+        for (const auto& r : f.rules) w.value(r);
+        w.end_array();
+        w.key("check").value(f.check);
+        w.key("severity").value(audit::to_string(f.severity));
+        w.key("camera");
+        f.camera ? (void)w.value(*f.camera) : (void)w.null();
+        w.key("zone");
+        f.zone ? (void)w.value(*f.zone) : (void)w.null();
+        w.key("line").value(f.loc.line).key("column").value(f.loc.column);
+        w.key("metrics").begin_object();
+        for (const auto& [k, v] : f.metrics) w.key(k).value(v, 3);
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    return w.str();
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("fixture sites give exactly their expected findings") {
+    const fs::path root = fs::path(CAMAUDIT_TEST_DATA) / "fixtures";
+    std::vector<fs::path> sites;
+    for (const auto& e : fs::recursive_directory_iterator(root))
+        if (e.path().extension() == ".yaml") sites.push_back(e.path());
+    std::sort(sites.begin(), sites.end());
+    REQUIRE(sites.size() >= 20);
+    const bool update = std::getenv("CAMAUDIT_UPDATE_FIXTURES") != nullptr;
+    for (const auto& site : sites) {
+        CAPTURE(site.string());
+        Diagnostics diag;
+        auto loaded = cli::load_site_for_audit(site.string(), {}, diag);
+        for (const auto& d : diag.all()) MESSAGE(d.str());
+        REQUIRE(loaded.has_value());
+        auto result = cli::audit_site(*loaded, {}, diag);
+        REQUIRE_FALSE(diag.has_errors());
+        std::string got = canonical_findings(result);
+        fs::path expected = site;
+        expected.replace_extension(".expected.json");
+        if (update) {
+            std::ofstream(expected, std::ios::binary) << got;
+            continue;
+        }
+        REQUIRE(fs::exists(expected));
+        CHECK(got == read_file(expected));
+    }
+}
