@@ -51,15 +51,15 @@ std::string read_file(const fs::path& p) {
     return ss.str();
 }
 
-}  // namespace
-
-TEST_CASE("fixture sites give exactly their expected findings") {
-    const fs::path root = fs::path(CAMAUDIT_TEST_DATA) / "fixtures";
+// Audits every site under `root` and compares its canonical findings with the expected file
+// that `expected_of` names.
+void compare_with_expected(const fs::path& root, std::size_t at_least,
+                           fs::path (*expected_of)(const fs::path&)) {
     std::vector<fs::path> sites;
     for (const auto& e : fs::recursive_directory_iterator(root))
         if (e.path().extension() == ".yaml") sites.push_back(e.path());
     std::sort(sites.begin(), sites.end());
-    REQUIRE(sites.size() >= 20);
+    REQUIRE(sites.size() >= at_least);
     const bool update = std::getenv("CAMAUDIT_UPDATE_FIXTURES") != nullptr;
     for (const auto& site : sites) {
         CAPTURE(site.string());
@@ -70,8 +70,7 @@ TEST_CASE("fixture sites give exactly their expected findings") {
         auto result = cli::audit_site(*loaded, {}, diag);
         REQUIRE_FALSE(diag.has_errors());
         std::string got = canonical_findings(result);
-        fs::path expected = site;
-        expected.replace_extension(".expected.json");
+        fs::path expected = expected_of(site);
         if (update) {
             std::ofstream(expected, std::ios::binary) << got;
             continue;
@@ -79,4 +78,23 @@ TEST_CASE("fixture sites give exactly their expected findings") {
         REQUIRE(fs::exists(expected));
         CHECK(got == read_file(expected));
     }
+}
+
+}  // namespace
+
+TEST_CASE("fixture sites give exactly their expected findings") {
+    compare_with_expected(fs::path(CAMAUDIT_TEST_DATA) / "fixtures", 20, [](const fs::path& p) {
+        fs::path e = p;
+        return e.replace_extension(".expected.json");
+    });
+}
+
+// The examples' intended findings are listed in data/examples/README.md; the expected files
+// pin them (tests/examples/NAME.expected.json).
+TEST_CASE("the examples give exactly their expected findings") {
+    compare_with_expected(fs::path(CAMAUDIT_SOURCE_DIR) / "data" / "examples", 3,
+                          [](const fs::path& p) {
+                              return fs::path(CAMAUDIT_TEST_DATA) / "examples" /
+                                     p.filename().replace_extension(".expected.json");
+                          });
 }

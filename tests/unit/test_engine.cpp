@@ -1,0 +1,140 @@
+// The rule engine: which rules run, with which parameters, and how findings of several rules
+// merge. Sites are read from text so that the tests stay close to what users write.
+#include <doctest/doctest.h>
+
+#include "audit/context.hpp"
+#include "audit/engine.hpp"
+#include "io/site_reader.hpp"
+
+using namespace camaudit;
+
+namespace {
+
+const char* kBase = R"(camaudit: 1
+operator: {id: op, name: 单位, type: enterprise, credit_code: 91310110666007217T, responsible: true}
+system: {retention_days: 30, delivered: 2025-06-01, filing: {filed: true, date: 2025-06-20, record_no: "1"}}
+)";
+
+struct Audited {
+    Site site;
+    audit::RuleSet rules;
+    std::vector<audit::RuleRun> runs;
+    Diagnostics diag;
+};
+
+Audited resolve(const std::string& region, const std::string& body,
+                const audit::AuditOptions& options = {}) {
+    Audited a;
+    auto site = io::load_site_yaml("t.yaml", std::string(kBase) + "site: {id: t, region: " +
+                                                 region + "}\n" + body,
+                                   a.diag);
+    REQUIRE(site.has_value());
+    a.site = std::move(*site);
+    auto rules = audit::load_rule_set(region, {}, a.diag);
+    REQUIRE(rules.has_value());
+    a.rules = std::move(*rules);
+    a.runs = audit::resolve_rules(a.site, "article7", a.rules, options, a.diag);
+    return a;
+}
+
+const audit::RuleRun* run_of(const Audited& a, const std::string& id) {
+    for (const auto& r : a.runs)
+        if (r.rule->id == id) return &r;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("parameters: check default < pack < options < site; a rule id beats a check name") {
+    auto plain = resolve("CN", "zones: []\ncameras: []\n");
+    REQUIRE(run_of(plain, "cn-guest-room-view"));
+    CHECK(run_of(plain, "cn-guest-room-view")->param("min_overlap_m2") == 0.01);
+    CHECK(run_of(plain, "cn-guest-room-view")->param("buffer_m") == 2);
+    CHECK_FALSE(run_of(plain, "cn-key-part-coverage")->optional_param("min_px_per_m"));
+
+    audit::AuditOptions options;
+    options.rule_params["forbidden-view"]["min_overlap_m2"] = 0.5;
+    options.rule_params["forbidden-view"]["buffer_m"] = 3;
+    auto a = resolve("CN",
+                     "zones: []\ncameras: []\nsettings:\n  rule_params:\n"
+                     "    cn-guest-room-view: {min_overlap_m2: 0.2}\n"
+                     "    forbidden-view: {min_overlap_m2: 0.3}\n",
+                     options);
+    CHECK_FALSE(a.diag.has_errors());
+    CHECK(run_of(a, "cn-guest-room-view")->param("min_overlap_m2") == 0.2);  // site, rule id
+    CHECK(run_of(a, "cn-dormitory-view")->param("min_overlap_m2") == 0.3);   // site, check
+    CHECK(run_of(a, "cn-dormitory-view")->param("buffer_m") == 3);           // options
+}
+
+TEST_CASE("settings.disable takes rule ids and check names") {
+    auto a = resolve("CN-AH",
+                     "zones: []\ncameras: []\nsettings:\n  disable: [missing-signage, "
+                     "ah-guest-room-view]\n");
+    CHECK_FALSE(a.diag.has_errors());
+    CHECK_FALSE(run_of(a, "cn-signage"));
+    CHECK_FALSE(run_of(a, "ah-signage"));
+    CHECK_FALSE(run_of(a, "ah-guest-room-view"));
+    CHECK(run_of(a, "cn-guest-room-view"));
+}
+
+TEST_CASE("unknown names in settings are errors at their place") {
+    auto a = resolve("CN",
+                     "zones: []\ncameras: []\nsettings:\n  rule_params:\n"
+                     "    forbiden-view: {min_overlap_m2: 1}\n"
+                     "    forbidden-view: {min_overlap: 1}\n"
+                     "  disable: [no-such-rule]\n");
+    REQUIRE(a.diag.error_count() == 3);
+    auto d = a.diag.sorted();
+    CHECK(d[0].loc.line == 9);
+    CHECK(d[0].message.find("forbiden-view") != std::string::npos);
+    CHECK(d[1].loc.line == 10);
+    CHECK(d[1].message.find("min_overlap") != std::string::npos);
+    CHECK(d[2].loc.line == 11);
+    CHECK(d[2].message.find("no-such-rule") != std::string::npos);
+}
+
+TEST_CASE("rules scoped to a regime run only under it") {
+    Diagnostics diag;
+    auto site = io::load_site_yaml("t.yaml",
+                                   std::string(kBase) + "site: {id: t}\nzones: []\ncameras: []\n",
+                                   diag);
+    REQUIRE(site);
+    auto rules = audit::load_rule_set("CN", {}, diag);
+    REQUIRE(rules);
+    auto a7 = audit::resolve_rules(*site, "article7", *rules, {}, diag);
+    auto a9 = audit::resolve_rules(*site, "article9", *rules, {}, diag);
+    auto has = [](const std::vector<audit::RuleRun>& runs, const std::string& id) {
+        for (const auto& r : runs)
+            if (r.rule->id == id) return true;
+        return false;
+    };
+    CHECK(has(a7, "cn-retention"));
+    CHECK(has(a7, "cn-filing"));
+    CHECK_FALSE(has(a9, "cn-retention"));
+    CHECK_FALSE(has(a9, "cn-filing"));
+    CHECK(has(a9, "cn-guest-room-view"));
+}
+
+TEST_CASE("the regime is derived from the zones' kinds unless the site names it") {
+    auto regime_of = [](const std::string& zones, const std::string& regime_key = "") {
+        Diagnostics diag;
+        auto site = io::load_site_yaml(
+            "t.yaml",
+            std::string(kBase) + "site: {id: t" + regime_key + "}\nzones:\n" + zones +
+                "cameras: []\n",
+            diag);
+        REQUIRE(site);
+        auto rules = audit::load_rule_set("CN", {}, diag);
+        REQUIRE(rules);
+        geo::Projection identity;
+        audit::AuditContext ctx(*site, *site, identity, *rules, 1);
+        return ctx.regime();
+    };
+    const std::string mall = "  - {id: z, kind: mall.passage, polygon: [[0,0],[1,0],[1,1]]}\n";
+    const std::string yard = "  - {id: z, kind: generic.outdoor, polygon: [[0,0],[1,0],[1,1]]}\n";
+    const std::string home = "  - {id: z, kind: residential.home, polygon: [[0,0],[1,0],[1,1]]}\n";
+    CHECK(regime_of(mall) == "article7");
+    CHECK(regime_of(yard) == "article9");
+    CHECK(regime_of(home) == "non_public");
+    CHECK(regime_of(yard, ", regime: article7") == "article7");
+}
