@@ -1,8 +1,6 @@
 #include "audit/context.hpp"
 
-#include <algorithm>
-#include <atomic>
-#include <thread>
+#include "util/parallel.hpp"
 
 namespace camaudit::audit {
 
@@ -53,24 +51,11 @@ void AuditContext::compute_viewsheds(unsigned threads) {
         obstacles_[floor] = std::move(obstacles);
     }
 
-    const std::size_t n = working_.cameras.size();
-    viewsheds_.resize(n);
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < n; i = next++) {
-            const Camera& cam = working_.cameras[i];
-            viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor));
-        }
-    };
-    if (threads <= 1) {
-        work();
-        return;
-    }
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
+    viewsheds_.resize(working_.cameras.size());
+    util::parallel_for(working_.cameras.size(), threads, [this](std::size_t i) {
+        const Camera& cam = working_.cameras[i];
+        viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor));
+    });
 }
 
 void AuditContext::index_zones() {

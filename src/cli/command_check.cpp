@@ -27,22 +27,19 @@ public:
             ->default_val("error");
         app.add_option("--lang", lang_, "language of messages (default: from the locale)")
             ->check(CLI::IsMember({"zh", "en"}));
-        app.add_option("-j,--threads", threads_, "worker threads for viewsheds (0: all cores)")
+        app.add_option("-j,--threads", threads_, "worker threads: across sites, or for the viewsheds of one site (0: all cores)")
             ->default_val(0);
     }
 
     int run() override {
         Diagnostics diag;
-        std::vector<LoadedSite> loaded;
-        loaded.reserve(sites_.size());
-        for (const auto& path : sites_)
-            if (auto s = load_site_for_audit(path, packs_, diag)) loaded.push_back(std::move(*s));
+        auto loaded = load_sites_for_audit(sites_, packs_, threads_, diag);
         if (print_diagnostics(diag)) return kInputError;
 
         audit::AuditOptions options;
         options.threads = threads_;
         report::AuditReport report;
-        for (const auto& site : loaded) report.sites.push_back(audit_site(site, options, diag));
+        report.sites = audit_sites(loaded, options, diag);
         if (print_diagnostics(diag)) return kInputError;
 
         const std::string region = loaded.empty() ? "" : loaded.front().site.info.region;

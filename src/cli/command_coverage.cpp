@@ -53,9 +53,7 @@ public:
     }
     int run() override {
         Diagnostics diag;
-        std::vector<LoadedSite> loaded;
-        for (const auto& path : sites_)
-            if (auto s = load_site_for_audit(path, packs_, diag)) loaded.push_back(std::move(*s));
+        auto loaded = load_sites_for_audit(sites_, packs_, threads_, diag);
         if (print_diagnostics(diag)) return kInputError;
         report::CoverageReport report;
         for (const auto& s : loaded) report.sites.push_back(measure(s, threads_));

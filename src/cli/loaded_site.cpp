@@ -6,7 +6,9 @@
 
 #include "audit/context.hpp"
 #include "audit/validate_site.hpp"
+#include "cli/progress.hpp"
 #include "io/site_reader.hpp"
+#include "util/parallel.hpp"
 
 namespace camaudit::cli {
 
@@ -43,6 +45,43 @@ report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOption
     for (std::size_t c : ctx.cameras_in_no_zone())
         result.cameras_in_no_zone.push_back(loaded.site.cameras[c].id);
     return result;
+}
+
+std::vector<LoadedSite> load_sites_for_audit(const std::vector<std::string>& paths,
+                                             const std::vector<std::string>& packs,
+                                             unsigned threads, Diagnostics& diag) {
+    std::vector<std::optional<LoadedSite>> loaded(paths.size());
+    std::vector<Diagnostics> diags(paths.size());
+    util::parallel_for(paths.size(), threads, [&](std::size_t i) {
+        loaded[i] = load_site_for_audit(paths[i], packs, diags[i]);
+    });
+    std::vector<LoadedSite> out;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        diag.merge(diags[i]);
+        if (loaded[i]) out.push_back(std::move(*loaded[i]));
+    }
+    if (diag.has_errors()) out.clear();
+    return out;
+}
+
+std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
+                                            const audit::AuditOptions& options,
+                                            Diagnostics& diag) {
+    std::vector<report::SiteResult> results(sites.size());
+    std::vector<Diagnostics> diags(sites.size());
+    audit::AuditOptions per_site = options;
+    unsigned across = 1;
+    if (sites.size() > 1) {
+        per_site.threads = 1;
+        across = options.threads;
+    }
+    Progress progress("audit", sites.size());
+    util::parallel_for(sites.size(), across, [&](std::size_t i) {
+        results[i] = audit_site(sites[i], per_site, diags[i]);
+        progress.done(sites[i].site.file);
+    });
+    for (const auto& d : diags) diag.merge(d);
+    return results;
 }
 
 bool print_diagnostics(const Diagnostics& diag) {

@@ -27,6 +27,18 @@ std::optional<LoadedSite> load_site_for_audit(const std::string& path,
                                               const std::vector<std::string>& packs,
                                               Diagnostics& diag);
 
+// Reads many sites in parallel (on `threads` workers, 0: all cores); the result keeps the
+// order of `paths`, and is empty when any site has an error.
+std::vector<LoadedSite> load_sites_for_audit(const std::vector<std::string>& paths,
+                                             const std::vector<std::string>& packs,
+                                             unsigned threads, Diagnostics& diag);
+
+// Audits many sites: in parallel across sites when there are several (one thread each), else
+// with `options.threads` for the viewsheds of the one site. Results keep the order of `sites`.
+std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
+                                            const audit::AuditOptions& options,
+                                            Diagnostics& diag);
+
 // Audits a loaded site. The result points at `loaded.rules`, which must outlive it.
 report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
                               Diagnostics& diag);

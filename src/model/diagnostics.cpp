@@ -28,6 +28,12 @@ void Diagnostics::warning(const SourceLocation& loc, std::string message) {
     items_.push_back({Diagnostic::Level::Warning, loc, std::move(message)});
 }
 
+void Diagnostics::merge(const Diagnostics& other) {
+    // The cap is per file: each collection keeps its own.
+    items_.insert(items_.end(), other.items_.begin(), other.items_.end());
+    errors_ += other.errors_;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     auto out = items_;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

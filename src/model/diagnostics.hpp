@@ -29,6 +29,10 @@ public:
     void error(const SourceLocation& loc, std::string message);
     void warning(const SourceLocation& loc, std::string message);
 
+    // Appends another collection's diagnostics (e.g. one per site read in parallel); the
+    // cap stays per collection, that is per file.
+    void merge(const Diagnostics& other);
+
     bool has_errors() const { return errors_ > 0; }
     std::size_t error_count() const { return errors_; }
     bool full() const { return errors_ >= kMaxErrors; }
