@@ -1,9 +1,11 @@
 // camaudit check SITE...: audit site files against the active rule packs.
 #include <fmt/format.h>
 
+#include "cli/common_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
+#include "report/render.hpp"
 
 namespace camaudit::cli {
 
@@ -18,17 +20,15 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("sites", sites_, "site files")->required();
         app.add_option("--format", format_, "output format")
-            ->check(CLI::IsMember({"text", "json"}))
+            ->check(CLI::IsMember(report::report_formats()))
             ->default_val("text");
-        app.add_option("-o,--output", output_, "write the report to this file (whole or not at all)");
-        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
+        add_output_option(app, output_);
+        add_rules_option(app, packs_);
         app.add_option("--fail-on", fail_on_, "exit 1 on findings at or above this severity")
             ->check(CLI::IsMember({"error", "warning", "never"}))
             ->default_val("error");
-        app.add_option("--lang", lang_, "language of messages (default: from the locale)")
-            ->check(CLI::IsMember({"zh", "en"}));
-        app.add_option("-j,--threads", threads_, "worker threads: across sites, or for the viewsheds of one site (0: all cores)")
-            ->default_val(0);
+        add_lang_option(app, lang_);
+        add_threads_option(app, threads_);
     }
 
     int run() override {
@@ -43,12 +43,11 @@ public:
         if (print_diagnostics(diag)) return kInputError;
 
         const std::string region = loaded.empty() ? "" : loaded.front().site.info.region;
-        auto lang = choose_lang(lang_, region);
-        std::string text = format_ == "json"
-                               ? report::render_json(report, lang)
-                               : report::render_text(report, lang,
-                                                     output_.empty() && stdout_wants_color());
-        if (!write_output(output_, text, sites_)) return kInputError;
+        report::RenderOptions render;
+        render.lang = choose_lang(lang_, region);
+        render.color = output_.empty() && stdout_wants_color();
+        auto text = report::render_report(format_, report, render);
+        if (!text || !write_output(output_, *text, sites_)) return kInputError;
         return exit_status(report);
     }
 

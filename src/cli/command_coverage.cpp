@@ -5,6 +5,7 @@
 #include "audit/context.hpp"
 #include "audit/coverage.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "geo/pixel_density.hpp"
@@ -45,11 +46,10 @@ public:
         app.add_option("--format", format_, "output format")
             ->check(CLI::IsMember({"text", "json"}))
             ->default_val("text");
-        app.add_option("-o,--output", output_, "write the report to this file");
-        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
-        app.add_option("--lang", lang_, "language (default: from the locale)")
-            ->check(CLI::IsMember({"zh", "en"}));
-        app.add_option("-j,--threads", threads_, "worker threads (0: all cores)")->default_val(0);
+        add_output_option(app, output_);
+        add_rules_option(app, packs_);
+        add_lang_option(app, lang_);
+        add_threads_option(app, threads_);
     }
     int run() override {
         Diagnostics diag;

@@ -9,6 +9,7 @@
 #include "audit/check_catalog.hpp"
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 
@@ -86,9 +87,8 @@ public:
     }
     void setup(CLI::App& app) override {
         app.add_option("rule", rule_, "a rule id (or a check name)")->required();
-        app.add_option("--rules", packs_, "rule packs to search (default: all installed)");
-        app.add_option("--lang", lang_, "language (default: from the locale)")
-            ->check(CLI::IsMember({"zh", "en"}));
+        add_rules_option(app, packs_, "rule packs to search (default: all installed)");
+        add_lang_option(app, lang_);
     }
     int run() override {
         Diagnostics diag;

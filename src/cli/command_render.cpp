@@ -5,6 +5,7 @@
 #include "audit/context.hpp"
 #include "audit/engine.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/plan.hpp"
@@ -22,18 +23,15 @@ class RenderCommand : public Command {
     }
     void setup(CLI::App& app) override {
         app.add_option("site", site_, "site file")->required();
-        app.add_option("-o,--output", output_,
-                       "write the SVG to this file (whole or not at all; default stdout)");
+        add_output_option(app, output_);
         app.add_flag("--bands", bands_,
                      "draw the pixel-density levels of IEC 62676-4:2014 for cameras with a "
                      "resolution");
-        app.add_option("--lang", lang_, "language of the labels (default: from the locale)")
-            ->check(CLI::IsMember({"zh", "en"}));
-        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
+        add_lang_option(app, lang_);
+        add_rules_option(app, packs_);
         app.add_flag("--no-findings", no_findings_,
                      "draw the plan only, without running the audit");
-        app.add_option("-j,--threads", threads_, "worker threads for viewsheds (0: all cores)")
-            ->default_val(0);
+        add_threads_option(app, threads_);
     }
 
     int run() override {

@@ -4,6 +4,7 @@
 #include "audit/check_catalog.hpp"
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/json_writer.hpp"
@@ -30,12 +31,11 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("--region", region_, "ISO 3166-2 region selecting the packs (default CN)")
             ->default_val("CN");
-        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
+        add_rules_option(app, packs_);
         app.add_option("--format", format_, "output format")
             ->check(CLI::IsMember({"text", "json"}))
             ->default_val("text");
-        app.add_option("--lang", lang_, "language (default: from the locale)")
-            ->check(CLI::IsMember({"zh", "en"}));
+        add_lang_option(app, lang_);
     }
     int run() override {
         Diagnostics diag;

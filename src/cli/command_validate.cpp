@@ -3,6 +3,7 @@
 
 #include "audit/engine.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 
 namespace camaudit::cli {
@@ -17,7 +18,7 @@ public:
     }
     void setup(CLI::App& app) override {
         app.add_option("sites", sites_, "site files")->required();
-        app.add_option("--rules", packs_, "rule packs (names or files) instead of the defaults");
+        add_rules_option(app, packs_);
     }
     int run() override {
         Diagnostics diag;
