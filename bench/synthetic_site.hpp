@@ -12,8 +12,8 @@ namespace camaudit::bench {
 struct SyntheticSpec {
     std::uint32_t seed = 1;
     int cameras = 1000;
-    double camera_spacing = 10;  // metres: one camera per spacing² of site
-    double range = 20;           // every camera's range
+    double camera_spacing = 10;   // metres: one camera per spacing² of site
+    double range = 20;            // every camera's range
     double walls_in_range = 100;  // the expected number of walls meeting a camera's range disc
 };
 

@@ -43,7 +43,9 @@ ThreadContext& thread_context() {
 }
 
 // Clears the last error so that a failure reports its own message, not an older one.
-void clear_error() { thread_context().last_error.clear(); }
+void clear_error() {
+    thread_context().last_error.clear();
+}
 
 char check_predicate(char result, const char* operation) {
     if (result == 2) fail(operation);
@@ -62,8 +64,7 @@ GEOSCoordSequence* make_sequence(const std::vector<Point>& pts, bool close) {
         xy.push_back(pts.front().y);
     }
     clear_error();
-    GEOSCoordSequence* seq =
-        GEOSCoordSeq_copyFromBuffer_r(ctx(), xy.data(), xy.size() / 2, 0, 0);
+    GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(ctx(), xy.data(), xy.size() / 2, 0, 0);
     if (!seq) fail("coordinate sequence");
     return seq;
 }
@@ -103,9 +104,13 @@ void collect_polygons(const GEOSGeometry* g, std::vector<Polygon>& out) {
 
 }  // namespace
 
-GEOSContextHandle_t ctx() { return thread_context().handle; }
+GEOSContextHandle_t ctx() {
+    return thread_context().handle;
+}
 
-std::string last_geos_error() { return thread_context().last_error; }
+std::string last_geos_error() {
+    return thread_context().last_error;
+}
 
 void GeomDeleter::operator()(GEOSGeometry* g) const {
     if (g) GEOSGeom_destroy_r(ctx(), g);
@@ -143,7 +148,9 @@ Geom make_polygon(const Polygon& poly) {
     return own(g, "polygon");
 }
 
-Geom make_polygon(const Ring& shell) { return make_polygon(Polygon{shell, {}}); }
+Geom make_polygon(const Ring& shell) {
+    return make_polygon(Polygon{shell, {}});
+}
 
 Geom make_empty_polygon() {
     clear_error();
@@ -194,9 +201,9 @@ Geom buffer(const GEOSGeometry* g, double width, int quadrant_segments) {
 
 Geom buffer_flat(const GEOSGeometry* g, double width) {
     clear_error();
-    return own(GEOSBufferWithStyle_r(ctx(), g, width / 2, 16, GEOSBUF_CAP_FLAT,
-                                     GEOSBUF_JOIN_MITRE, 5.0),
-               "flat buffer");
+    return own(
+        GEOSBufferWithStyle_r(ctx(), g, width / 2, 16, GEOSBUF_CAP_FLAT, GEOSBUF_JOIN_MITRE, 5.0),
+        "flat buffer");
 }
 
 Geom make_valid(const GEOSGeometry* g) {
@@ -332,8 +339,7 @@ void StrTree::insert(const GEOSGeometry* g, std::size_t item) {
 }
 
 void StrTree::insert(const Envelope& e, std::size_t item) {
-    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy),
-                   "rectangle");
+    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy), "rectangle");
     insert(box.get(), item);
 }
 
@@ -350,8 +356,7 @@ std::vector<std::size_t> StrTree::query(const GEOSGeometry* g) const {
 }
 
 std::vector<std::size_t> StrTree::query(const Envelope& e) const {
-    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy),
-                   "rectangle");
+    Geom box = own(GEOSGeom_createRectangle_r(ctx(), e.minx, e.miny, e.maxx, e.maxy), "rectangle");
     return query(box.get());
 }
 

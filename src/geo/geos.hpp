@@ -88,7 +88,7 @@ Geom from_wkt(const std::string& wkt);
 // build: inserting after a query throws GeosError). After `build()` (or any query), queries only
 // read the tree, so one tree may be queried from several threads at once.
 class StrTree {
-public:
+  public:
     StrTree();
     ~StrTree();
     StrTree(const StrTree&) = delete;
@@ -104,7 +104,7 @@ public:
     void build() const;
     std::size_t size() const { return size_; }
 
-private:
+  private:
     GEOSSTRtree* tree_;
     std::size_t size_ = 0;
     mutable bool built_ = false;

@@ -13,7 +13,9 @@ Envelope box_of(Point a, Point b) {
     return {std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)};
 }
 
-Envelope box_around(Point c, double r) { return {c.x - r, c.y - r, c.x + r, c.y + r}; }
+Envelope box_around(Point c, double r) {
+    return {c.x - r, c.y - r, c.x + r, c.y + r};
+}
 
 template <typename F>
 void for_each_edge(const Ring& ring, F&& f) {
@@ -30,9 +32,8 @@ void for_each_edge(const Polygon& poly, F&& f) {
 
 double boundary_distance(const Polygon& poly, Point p) {
     double best = std::numeric_limits<double>::infinity();
-    for_each_edge(poly, [&](Point a, Point b) {
-        best = std::min(best, plane::segment_distance(p, a, b));
-    });
+    for_each_edge(
+        poly, [&](Point a, Point b) { best = std::min(best, plane::segment_distance(p, a, b)); });
     return best;
 }
 
@@ -75,8 +76,7 @@ Obstacles::Obstacles(const std::vector<const Wall*>& walls) : impl_(std::make_un
         }
         if (w->polygon.shell.size() < 3) continue;
         for_each_edge(w->polygon, [&](Point a, Point b) { impl_->add_segment(a, b); });
-        Envelope e{std::numeric_limits<double>::infinity(),
-                   std::numeric_limits<double>::infinity(),
+        Envelope e{std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
                    -std::numeric_limits<double>::infinity(),
                    -std::numeric_limits<double>::infinity()};
         for (const Point& p : w->polygon.shell) {
@@ -135,7 +135,11 @@ std::optional<Segment> Obstacles::wall_at(Point p, double tol) const {
     return best;
 }
 
-std::size_t Obstacles::segment_count() const { return impl_->segments.size(); }
-std::size_t Obstacles::solid_count() const { return impl_->solids.size(); }
+std::size_t Obstacles::segment_count() const {
+    return impl_->segments.size();
+}
+std::size_t Obstacles::solid_count() const {
+    return impl_->solids.size();
+}
 
 }  // namespace camaudit::geo

@@ -51,8 +51,8 @@ std::optional<double> blind_radius(const Camera& camera) {
     if (!camera.tilt || !camera.vfov) return std::nullopt;
     // The lower edge of the vertical field, as a depression angle below the horizon.
     const double depression = -*camera.tilt + *camera.vfov / 2;
-    if (depression >= 90) return 0.0;               // it sees straight down
-    if (depression <= 0) return camera.range;       // it never sees the ground within range
+    if (depression >= 90) return 0.0;          // it sees straight down
+    if (depression <= 0) return camera.range;  // it never sees the ground within range
     // Capped at the range: no ground within range is seen either.
     return std::min(camera.range, camera.height / std::tan(depression * std::numbers::pi / 180));
 }

@@ -9,14 +9,28 @@
 
 namespace camaudit::geo::plane {
 
-inline Point sub(Point a, Point b) { return {a.x - b.x, a.y - b.y}; }
-inline Point add(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
-inline Point scale(Point a, double k) { return {a.x * k, a.y * k}; }
-inline double dot(Point a, Point b) { return a.x * b.x + a.y * b.y; }
-inline double cross(Point a, Point b) { return a.x * b.y - a.y * b.x; }
-inline double norm(Point a) { return std::hypot(a.x, a.y); }
+inline Point sub(Point a, Point b) {
+    return {a.x - b.x, a.y - b.y};
+}
+inline Point add(Point a, Point b) {
+    return {a.x + b.x, a.y + b.y};
+}
+inline Point scale(Point a, double k) {
+    return {a.x * k, a.y * k};
+}
+inline double dot(Point a, Point b) {
+    return a.x * b.x + a.y * b.y;
+}
+inline double cross(Point a, Point b) {
+    return a.x * b.y - a.y * b.x;
+}
+inline double norm(Point a) {
+    return std::hypot(a.x, a.y);
+}
 // > 0 when a → b → c turns counter-clockwise.
-inline double orient(Point a, Point b, Point c) { return cross(sub(b, a), sub(c, a)); }
+inline double orient(Point a, Point b, Point c) {
+    return cross(sub(b, a), sub(c, a));
+}
 
 // The distance from p to the closed segment a–b.
 inline double segment_distance(Point p, Point a, Point b) {

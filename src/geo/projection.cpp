@@ -34,7 +34,11 @@ struct PjHandle {
 
 // The bounding-box centre of every coordinate of the site (input CRS); nullopt if none.
 std::optional<Point> site_centre(const Site& site) {
-    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    const double inf = std::numeric_limits<double>::infinity();
+    double x0 = inf;
+    double y0 = inf;
+    double x1 = -inf;
+    double y1 = -inf;
     auto add = [&](Point p) {
         x0 = std::min(x0, p.x), y0 = std::min(y0, p.y);
         x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
@@ -117,7 +121,8 @@ struct Projection::Impl {
         std::lock_guard lock(mutex);
         proj_errno_reset(pj);
         const PJ_COORD out = proj_trans(pj, dir, proj_coord(p.x, p.y, 0, 0));
-        const double x = out.xy.x, y = out.xy.y;
+        const double x = out.xy.x;
+        const double y = out.xy.y;
         if (!std::isfinite(x) || !std::isfinite(y) || x == HUGE_VAL || y == HUGE_VAL ||
             proj_errno(pj) != 0)
             return std::nullopt;

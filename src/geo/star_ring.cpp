@@ -26,7 +26,8 @@ enum class Step { Turn, Radial, Bad };
 
 Step step(Point a, Point b) {
     const double c = cross(a, b);
-    if (c * c <= kRadial * kRadial * dot(a, a) * dot(b, b)) return dot(a, b) > 0 ? Step::Radial : Step::Bad;
+    if (c * c <= kRadial * kRadial * dot(a, a) * dot(b, b))
+        return dot(a, b) > 0 ? Step::Radial : Step::Bad;
     return c > 0 ? Step::Turn : Step::Bad;
 }
 
@@ -49,8 +50,7 @@ bool is_star_ring_simple(const std::vector<Point>& ring, Point eye, bool eye_ver
         if (s == Step::Bad) return false;
         const bool radial = s == Step::Radial;
         // Two rays in a row could fold back on each other; at the eye's own edges, too.
-        if (radial && (prev_radial || (eye_vertex && (i == first + 1 || i == n - 1))))
-            return false;
+        if (radial && (prev_radial || (eye_vertex && (i == first + 1 || i == n - 1)))) return false;
         double angle = pseudo_angle(ref, q);
         if (!eye_vertex && i == n - 1 && step(q, ref) == Step::Radial) angle = 4;  // closing ray
         if (angle < prev_angle && !(radial && angle > prev_angle - 1e-12)) return false;

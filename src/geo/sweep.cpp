@@ -3,10 +3,11 @@
 // 1. Walls are taken relative to the eye, clipped to the range disc, oriented counter-clockwise
 //    as seen from the eye; walls whose line passes through the eye are dropped (edge-on).
 // 2. Critical directions: wall end points, points where two walls cross, field boundaries.
-//    Directions within kAngleEps of each other form one cluster.
+//    They are ordered by a pseudo-angle (monotone in the angle, no trigonometry) from the field's
+//    start; directions within kKeyEps of each other form one cluster.
 // 3. Between two consecutive clusters no wall starts, ends or crosses another, so one wall (or
-//    none: the range circle) is nearest over the whole interval; it is found at the interval's
-//    middle direction among the walls active there (kept by insert/remove events).
+//    none: the range circle) is nearest over the whole interval; it is found along a direction
+//    inside the interval among the walls active there (kept by insert/remove events).
 // 4. The ring follows the nearest wall or the circle over each run of intervals; consecutive
 //    runs are joined along the critical direction between them (a shadow edge).
 #include "geo/sweep.hpp"
@@ -25,7 +26,8 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kDegree = kPi / 180;
-constexpr double kAngleEps = 1e-11;      // directions closer than this (radians) are one
+constexpr double kAngleEps = 1e-11;      // a field narrower than this (radians) sees nothing
+constexpr double kKeyEps = 1e-11;        // directions closer than this (pseudo-angle) are one
 constexpr double kCollinearEps = 1e-12;  // |sin| under which a wall is seen edge-on
 
 using plane::add;
@@ -38,12 +40,12 @@ using plane::sub;
 // A wall piece inside the disc, relative to the eye; a → b runs counter-clockwise.
 struct Piece {
     Point a, b;
-    double alpha_a = 0, alpha_b = 0;  // angles from the field start, in [0, 2π)
-    int ca = -1, cb = -1;             // clusters of a and b
+    double key_a = 0, key_b = 0;  // pseudo-angles from the field start
+    int ca = -1, cb = -1;         // clusters of a and b
 };
 
 struct Crit {
-    double alpha;
+    double key;
     Point dir;
     int piece;      // -1: a crossing or a field boundary
     int end;        // 0: a, 1: b
@@ -51,15 +53,28 @@ struct Crit {
 };
 
 struct Cluster {
-    double alpha;
+    double key;
     Point dir;  // a direction vector (not unit)
 };
 
-// An angle difference (within ±3π) as an angle in [0, 2π); within kAngleEps of 2π it is 0.
-double wrap(double a) {
-    while (a < 0) a += kTwoPi;
-    while (a >= kTwoPi) a -= kTwoPi;
-    if (a >= kTwoPi - kAngleEps) a = 0;
+// Pseudo-angles in [0, 4), counter-clockwise from the unit direction `ref`: 1 is a quarter
+// turn; within kKeyEps of a full turn counts as 0.
+struct Frame {
+    Point ref;
+    double key(Point v) const {
+        const double x = dot(ref, v), y = cross(ref, v);
+        const double p = y / (std::abs(x) + std::abs(y));
+        const double k = x >= 0 ? (y >= 0 ? p : 4 + p) : 2 - p;
+        return k >= 4 - kKeyEps ? 0 : k;
+    }
+};
+
+// The counter-clockwise angle from direction f to t, `dk` the pseudo-angle between them (4: a
+// full turn). Exact directions, so that a 90° field gets exactly 90 chords.
+double ccw_angle(Point f, Point t, double dk) {
+    if (dk >= 4) return kTwoPi;
+    double a = std::atan2(cross(f, t), dot(f, t));
+    if (a < 0) a = dk >= 2 ? a + kTwoPi : 0;  // past half a turn, or rounding of a tiny one
     return a;
 }
 
@@ -82,33 +97,6 @@ bool clip_to_disc(Point& a, Point& b, double r) {
     return true;
 }
 
-// Adds the directions where two pieces properly cross.
-void add_crossings(const std::vector<Piece>& pieces, double start, std::vector<Crit>& crits) {
-    const std::size_t n = pieces.size();
-    std::vector<std::size_t> order(n);
-    std::vector<double> minx(n), maxx(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        order[i] = i;
-        minx[i] = std::min(pieces[i].a.x, pieces[i].b.x);
-        maxx[i] = std::max(pieces[i].a.x, pieces[i].b.x);
-    }
-    std::sort(order.begin(), order.end(), [&](auto l, auto r) { return minx[l] < minx[r]; });
-    for (std::size_t oi = 0; oi < n; ++oi) {
-        const Piece& p = pieces[order[oi]];
-        const double pminy = std::min(p.a.y, p.b.y), pmaxy = std::max(p.a.y, p.b.y);
-        for (std::size_t oj = oi + 1; oj < n && minx[order[oj]] <= maxx[order[oi]]; ++oj) {
-            const Piece& q = pieces[order[oj]];
-            if (std::max(q.a.y, q.b.y) < pminy || std::min(q.a.y, q.b.y) > pmaxy) continue;
-            const double o1 = orient(p.a, p.b, q.a), o2 = orient(p.a, p.b, q.b);
-            if (!((o1 < 0 && o2 > 0) || (o1 > 0 && o2 < 0))) continue;
-            const double o3 = orient(q.a, q.b, p.a), o4 = orient(q.a, q.b, p.b);
-            if (!((o3 < 0 && o4 > 0) || (o3 > 0 && o4 < 0))) continue;
-            const Point x = add(p.a, scale(sub(p.b, p.a), o3 / (o3 - o4)));
-            crits.push_back({wrap(std::atan2(x.y, x.x) - start), x, -1, 0, false});
-        }
-    }
-}
-
 // A conservative test that the segment a–b (relative to the eye) misses the field between the
 // unit directions s and e (counter-clockwise, `width` apart): true only when it surely does.
 bool outside_field(Point a, Point b, Point s, Point e, double width) {
@@ -116,6 +104,38 @@ bool outside_field(Point a, Point b, Point s, Point e, double width) {
     const bool out_e = cross(a, e) < 0 && cross(b, e) < 0;  // both left of the end line
     // A field up to π is the intersection of the two half-planes, a wider one their union.
     return width <= kPi ? (out_s || out_e) : (out_s && out_e);
+}
+
+// Adds the directions where two pieces properly cross.
+void add_crossings(const std::vector<Piece>& pieces, const Frame& frame, std::vector<Crit>& crits) {
+    struct Box {
+        double minx, maxx, miny, maxy;
+        std::size_t i;
+    };
+    std::vector<Box> boxes;
+    boxes.reserve(pieces.size());
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        boxes.push_back({std::min(p.a.x, p.b.x), std::max(p.a.x, p.b.x), std::min(p.a.y, p.b.y),
+                         std::max(p.a.y, p.b.y), i});
+    }
+    std::sort(boxes.begin(), boxes.end(),
+              [](const Box& l, const Box& r) { return l.minx < r.minx; });
+    for (std::size_t bi = 0; bi < boxes.size(); ++bi) {
+        const Box& pb = boxes[bi];
+        const Piece& p = pieces[pb.i];
+        for (std::size_t bj = bi + 1; bj < boxes.size() && boxes[bj].minx <= pb.maxx; ++bj) {
+            const Box& qb = boxes[bj];
+            if (qb.maxy < pb.miny || qb.miny > pb.maxy) continue;
+            const Piece& q = pieces[qb.i];
+            const double o1 = orient(p.a, p.b, q.a), o2 = orient(p.a, p.b, q.b);
+            if (!((o1 < 0 && o2 > 0) || (o1 > 0 && o2 < 0))) continue;
+            const double o3 = orient(q.a, q.b, p.a), o4 = orient(q.a, q.b, p.b);
+            if (!((o3 < 0 && o4 > 0) || (o3 > 0 && o4 < 0))) continue;
+            const Point x = add(p.a, scale(sub(p.b, p.a), o3 / (o3 - o4)));
+            crits.push_back({frame.key(x), x, -1, 0, false});
+        }
+    }
 }
 
 // The point of piece `p` in the direction of cluster `c`.
@@ -128,21 +148,46 @@ Point point_on(const Piece& p, int c, const Cluster& cl) {
     return scale(cl.dir, cross(p.a, d) / den);
 }
 
-Point on_circle(Point dir, double r) { return scale(dir, r / std::hypot(dir.x, dir.y)); }
+Point unit(Point v) {
+    return scale(v, 1 / std::sqrt(dot(v, v)));
+}
+
+// A unit direction strictly inside the counter-clockwise interval from d0 to d1 (`dk` apart
+// in pseudo-angle): their bisector when the interval is under π, else by angles.
+Point inside_direction(Point d0, Point d1, double dk) {
+    const Point u0 = unit(d0), u1 = unit(d1);
+    const double c = cross(u0, u1);
+    if (c > 1e-3 || (c >= 0 && dot(u0, u1) > 0 && dk < 2)) return unit(add(u0, u1));
+    const double a = std::atan2(u0.y, u0.x) + ccw_angle(u0, u1, dk) / 2;
+    return {std::cos(a), std::sin(a)};
+}
 
 class RingBuilder {
-public:
+  public:
     explicit RingBuilder(double tol) : tol2_(tol * tol) {}
     void add(Point p) {
         if (!pts_.empty() && near(p, pts_.back())) return;
         pts_.push_back(p);
+    }
+    // The arc of radius r from direction d0 counter-clockwise by `angle`, ending at d1.
+    void arc(Point d0, Point d1, double angle, double r) {
+        const int n = arc_chords(angle);
+        const double step = angle / n;
+        const double c = std::cos(step), s = std::sin(step);
+        Point p = scale(unit(d0), r);
+        add(p);
+        for (int k = 1; k < n; ++k) {  // rotations by `step`: drift ~1e-16 r per chord
+            p = {c * p.x - s * p.y, s * p.x + c * p.y};
+            add(p);
+        }
+        add(scale(unit(d1), r));
     }
     std::vector<Point> finish() {
         while (pts_.size() > 1 && near(pts_.front(), pts_.back())) pts_.pop_back();
         return std::move(pts_);
     }
 
-private:
+  private:
     bool near(Point a, Point b) const {
         const Point d = sub(a, b);
         return dot(d, d) <= tol2_;
@@ -151,36 +196,20 @@ private:
     std::vector<Point> pts_;
 };
 
-// A direction strictly inside the interval from cluster c0 to c1 (c1's angle `a1`, unwrapped):
-// the unit bisector of |d1| d0 + |d0| d1 when the interval is under π, else by its middle angle.
-Point inside_direction(const Cluster& c0, const Cluster& c1, double a1, double start) {
-    if (a1 - c0.alpha < kPi - 1e-3) {
-        const double n0 = std::sqrt(dot(c0.dir, c0.dir)), n1 = std::sqrt(dot(c1.dir, c1.dir));
-        const Point u = add(scale(c0.dir, n1), scale(c1.dir, n0));
-        return scale(u, 1 / std::sqrt(dot(u, u)));  // a unit vector: hits are distances
-    }
-    const double mid = start + (c0.alpha + a1) / 2;
-    return {std::cos(mid), std::sin(mid)};
-}
-
-// Arc points from angle a0 (point p0) to a1 (point p1), p0 and p1 on the circle.
-void add_arc(RingBuilder& ring, double start, double a0, double a1, Point p0, Point p1, double r) {
-    const int n = arc_chords(a1 - a0);
-    ring.add(p0);
-    const double step = (a1 - a0) / n;
-    const double c = std::cos(step), s = std::sin(step);
-    Point p{r * std::cos(start + a0), r * std::sin(start + a0)};
-    for (int k = 1; k < n; ++k) {  // rotations by `step`: drift ~1e-16 r per chord
-        p = {c * p.x - s * p.y, s * p.x + c * p.y};
-        ring.add(p);
-    }
-    ring.add(p1);
-}
-
 double signed_area(const std::vector<Point>& ring) {
     double s = 0;
     for (std::size_t i = 0, n = ring.size(); i < n; ++i) s += cross(ring[i], ring[(i + 1) % n]);
     return s / 2;
+}
+
+// Translates a relative ring back to the eye; empty when it has no area.
+std::vector<Point> finish_ring(std::vector<Point> out, Point eye) {
+    if (out.size() < 3 || !(signed_area(out) > 0)) return {};
+    for (Point& p : out) p = add(p, eye);
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    while (out.size() > 1 && out.front() == out.back()) out.pop_back();
+    if (out.size() < 3) return {};
+    return out;
 }
 
 }  // namespace
@@ -193,9 +222,11 @@ int arc_chords(double angle) {
 std::vector<Point> visibility_ring(Point eye, double range, const AngularField& field,
                                    const std::vector<Segment>& walls) {
     if (!(range > 0)) return {};
-    const bool full = field.full || field.width >= kTwoPi;
+    const bool full = field.full || field.width >= kTwoPi - 1e-9;
     const double width = full ? kTwoPi : field.width;
     if (!(width > kAngleEps)) return {};
+    RingBuilder ring(1e-9 * std::max(1.0, range));
+
     // 1. Pieces relative to the eye, inside the disc, counter-clockwise, not edge-on, and not
     //    plainly outside a partial field.
     const Point s_dir{std::cos(field.start), std::sin(field.start)};
@@ -211,61 +242,58 @@ std::vector<Point> visibility_ring(Point eye, double range, const AngularField& 
         if (c < 0) std::swap(a, b);
         pieces.push_back({a, b});
     }
-    const double start =
-        full ? (pieces.empty() ? 0.0 : std::atan2(pieces[0].a.y, pieces[0].a.x)) : field.start;
+    if (full && pieces.empty()) {  // a full disc
+        ring.arc({1, 0}, {1, 0}, kTwoPi, range);
+        return finish_ring(ring.finish(), eye);
+    }
+    // A full field starts at a wall's end point: no cut of the circle that is not needed.
+    const Frame frame{full ? unit(pieces[0].a) : s_dir};
+    const double end_key = full ? 4 : frame.key(e_dir);
+    if (!full && !(end_key > kKeyEps)) return {};
 
-    RingBuilder ring(1e-9 * std::max(1.0, range));
     // 2. Critical directions. Pieces wholly outside a partial field are dropped first.
+    std::size_t kept = 0;
+    for (Piece& p : pieces) {
+        p.key_a = frame.key(p.a);
+        p.key_b = frame.key(p.b);
+        if (full || p.key_a > p.key_b || p.key_a < end_key) pieces[kept++] = p;
+    }
+    pieces.resize(kept);
     std::vector<Crit> crits;
-    {
-        std::vector<Piece> kept;
-        kept.reserve(pieces.size());
-        for (Piece& p : pieces) {
-            p.alpha_a = wrap(std::atan2(p.a.y, p.a.x) - start);
-            p.alpha_b = wrap(std::atan2(p.b.y, p.b.x) - start);
-            if (full || p.alpha_a > p.alpha_b || p.alpha_a < width) kept.push_back(p);
-        }
-        pieces.swap(kept);
-    }
-    crits.reserve(2 * pieces.size() + 2);
+    crits.reserve(3 * pieces.size() + 2);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        crits.push_back({pieces[i].alpha_a, pieces[i].a, static_cast<int>(i), 0, false});
-        crits.push_back({pieces[i].alpha_b, pieces[i].b, static_cast<int>(i), 1, false});
+        crits.push_back({pieces[i].key_a, pieces[i].a, static_cast<int>(i), 0, false});
+        crits.push_back({pieces[i].key_b, pieces[i].b, static_cast<int>(i), 1, false});
     }
-    add_crossings(pieces, start, crits);
+    add_crossings(pieces, frame, crits);
     if (!full) {
-        crits.push_back({0.0, {std::cos(start), std::sin(start)}, -1, 0, true});
-        crits.push_back(
-            {width, {std::cos(start + width), std::sin(start + width)}, -1, 0, true});
-    }
-    if (crits.empty()) {  // a full disc
-        add_arc(ring, 0, 0, kTwoPi, {range, 0}, {range, 0}, range);
-        std::vector<Point> disc = ring.finish();
-        for (Point& p : disc) p = add(p, eye);
-        return disc;
+        crits.push_back({0.0, s_dir, -1, 0, true});
+        crits.push_back({end_key, e_dir, -1, 0, true});
     }
     std::sort(crits.begin(), crits.end(),
-              [](const Crit& l, const Crit& r) { return l.alpha < r.alpha; });
+              [](const Crit& l, const Crit& r) { return l.key < r.key; });
 
     // Clusters of (nearly) equal directions; the end of a partial field is `last`.
     std::vector<Cluster> clusters;
     int last = -1;
     for (std::size_t i = 0; i < crits.size(); ++i) {
         const Crit& c = crits[i];
-        if (i == 0 || c.alpha - crits[i - 1].alpha > kAngleEps) clusters.push_back({c.alpha, c.dir});
+        if (i == 0 || c.key - crits[i - 1].key > kKeyEps) clusters.push_back({c.key, c.dir});
         const int k = static_cast<int>(clusters.size()) - 1;
         if (c.boundary) {
-            clusters[k] = {c.alpha, c.dir};
-            if (c.alpha > 0) last = k;
+            clusters[k] = {c.key, c.dir};
+            if (c.key > 0) last = k;
         }
         if (c.piece >= 0) (c.end == 0 ? pieces[c.piece].ca : pieces[c.piece].cb) = k;
     }
     const int nc = static_cast<int>(clusters.size());
     const int intervals = full ? nc : last;
     if (intervals <= 0) return {};
+    // The pseudo-angle of interval boundary k, which may pass the last cluster (a full turn).
+    auto key_of = [&](int k) { return k < nc ? clusters[k].key : 4 + clusters[k - nc].key; };
 
-    // 3. The nearest piece over each interval (-1: the range circle).
-    // Insert and remove events per cluster, in two flat arrays indexed by cluster (CSR).
+    // 3. The nearest piece over each interval (-1: the range circle). Insert and remove events
+    //    per cluster, in two flat arrays indexed by cluster.
     std::vector<int> start_at(nc + 1, 0), end_at(nc + 1, 0);
     for (const Piece& p : pieces) {
         if (p.ca == p.cb) continue;  // within one direction: seen edge-on
@@ -307,9 +335,8 @@ std::vector<Point> visibility_ring(Point eye, double range, const AngularField& 
     for (int k = 0; k < intervals; ++k) {
         for (int e = end_at[k]; e < end_at[k + 1]; ++e) deactivate(ends[e]);
         for (int e = start_at[k]; e < start_at[k + 1]; ++e) activate(starts[e]);
-        const int k1 = k + 1 < nc ? k + 1 : 0;
-        const double next = k + 1 < nc ? clusters[k1].alpha : kTwoPi + clusters[0].alpha;
-        const Point u = inside_direction(clusters[k], clusters[k1], next, start);
+        const Point u = inside_direction(clusters[k].dir, clusters[(k + 1) % nc].dir,
+                                         key_of(k + 1) - key_of(k));
         double best = std::numeric_limits<double>::infinity();
         for (int i : active) {
             if (near[i] >= best) break;
@@ -333,34 +360,23 @@ std::vector<Point> visibility_ring(Point eye, double range, const AngularField& 
     } else {
         ring.add({0, 0});
     }
-    auto alpha_of = [&](int k) {  // the angle of interval boundary k (k may reach `intervals`)
-        return k < nc ? clusters[k].alpha : kTwoPi + clusters[k - nc].alpha;
-    };
     for (int done = 0; done < intervals;) {
         const int k0 = (first + done) % intervals;
         const int piece = nearest[k0];
         int len = 1;
         while (done + len < intervals && nearest[(k0 + len) % intervals] == piece) ++len;
         done += len;
-        const int k1 = k0 + len;  // unwrapped: its angle may exceed 2π
-        const int c1 = k1 % nc;
+        const int k1 = k0 + len;  // unwrapped: it may pass the last cluster
         const Cluster& from = clusters[k0];
-        const Cluster& to = clusters[c1];
+        const Cluster& to = clusters[k1 % nc];
         if (piece >= 0) {
             ring.add(point_on(pieces[piece], k0, from));
-            ring.add(point_on(pieces[piece], c1, to));
+            ring.add(point_on(pieces[piece], k1 % nc, to));
         } else {
-            add_arc(ring, start, alpha_of(k0), alpha_of(k1), on_circle(from.dir, range),
-                    on_circle(to.dir, range), range);
+            ring.arc(from.dir, to.dir, ccw_angle(from.dir, to.dir, key_of(k1) - key_of(k0)), range);
         }
     }
-    std::vector<Point> out = ring.finish();
-    if (out.size() < 3 || !(signed_area(out) > 0)) return {};
-    for (Point& p : out) p = add(p, eye);
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    while (out.size() > 1 && out.front() == out.back()) out.pop_back();
-    if (out.size() < 3) return {};
-    return out;
+    return finish_ring(ring.finish(), eye);
 }
 
 }  // namespace camaudit::geo

@@ -18,9 +18,9 @@ namespace camaudit::geo {
 
 // A field of directions around the eye, in radians counter-clockwise from +x.
 struct AngularField {
-    bool full = true;   // every direction (start and width are ignored)
-    double start = 0;   // where the field begins
-    double width = 0;   // its counter-clockwise extent, in (0, 2π)
+    bool full = true;  // every direction (start and width are ignored)
+    double start = 0;  // where the field begins
+    double width = 0;  // its counter-clockwise extent, in (0, 2π)
 };
 
 // Chords of an arc of `angle` radians: ceil(angle / 1°), at least 1.

@@ -1,6 +1,7 @@
 // The camera's viewshed (the spec's "Viewshed"): its field, its eye, the sweep, the masks.
 #include "geo/viewshed.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -14,6 +15,7 @@ namespace {
 
 constexpr double kEyeOffset = 0.05;  // metres: how far the eye is moved off its wall
 constexpr double kOnSolid = 1e-9;    // an eye this close to a pillar's boundary is on it
+constexpr double kOnWall = 1e-9;     // an eye this close to a wall is on it
 
 double mod360(double deg) {
     double r = std::fmod(deg, 360.0);
@@ -21,7 +23,9 @@ double mod360(double deg) {
 }
 
 // The clockwise pan of a limited PTZ camera, in [0, 360).
-double pan_span(const Ptz& ptz) { return mod360(ptz.pan_to - ptz.pan_from); }
+double pan_span(const Ptz& ptz) {
+    return mod360(ptz.pan_to - ptz.pan_from);
+}
 
 // The bearing the camera faces: its azimuth, or the middle of its pan range.
 double facing_bearing(const Camera& camera) {
@@ -64,6 +68,18 @@ Envelope box_of(const Ring& ring) {
     return e;
 }
 
+// `p` moved along the normal of `wall` to kEyeOffset from the wall's line, on the side of
+// `facing`; facing along the wall, on the side of `hint` (where the camera is).
+Point move_off(const Segment& wall, Point p, Point facing, Point hint) {
+    const Point d = plane::sub(wall.b, wall.a);
+    Point n = plane::scale(Point{-d.y, d.x}, 1 / plane::norm(d));
+    const double f = plane::dot(n, facing);
+    const double side = plane::dot(plane::sub(hint, wall.a), n);
+    if (f < -1e-12 || (std::abs(f) <= 1e-12 && side < 0)) n = plane::scale(n, -1);
+    const double s = plane::dot(plane::sub(p, wall.a), n);  // signed distance to the line
+    return plane::add(p, plane::scale(n, kEyeOffset - s));
+}
+
 // The last resort for a polygon that came out invalid: GEOS MakeValid, keeping its areas only.
 Geom repair(const GEOSGeometry* g) {
     Geom fixed = make_valid(g);
@@ -77,14 +93,21 @@ Point eye_position(const Camera& camera, const Obstacles& obstacles) {
     if (camera.panoramic()) return p;
     const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset);
     if (!wall) return p;
-    const Point d = plane::sub(wall->b, wall->a);
-    Point n = plane::scale(Point{-d.y, d.x}, 1 / plane::norm(d));
-    const double facing = plane::dot(n, plane::bearing_vector(facing_bearing(camera)));
-    const double side = plane::dot(plane::sub(p, wall->a), n);  // signed distance to the line
-    // Towards the side the camera faces; facing along the wall: the side it already is on.
-    if (facing < -1e-12 || (std::abs(facing) <= 1e-12 && side < 0)) n = plane::scale(n, -1);
-    const double s = plane::dot(plane::sub(p, wall->a), n);
-    return plane::add(p, plane::scale(n, kEyeOffset - s));
+    const Point facing = plane::bearing_vector(facing_bearing(camera));
+    Point eye = move_off(*wall, p, facing, p);
+    // In a corner the move can put the eye on the other wall, whose line would then pass
+    // through it and hide nothing: move off that one too (a corner, or a rare third wall).
+    // Facing along that wall, the eye goes to the side where the first wall runs.
+    Segment last = *wall;
+    for (int k = 0; k < 2; ++k) {
+        const std::optional<Segment> on = obstacles.wall_at(eye, kOnWall);
+        if (!on) break;
+        const double da = plane::norm(plane::sub(last.a, eye)),
+                     db = plane::norm(plane::sub(last.b, eye));
+        eye = move_off(*on, eye, facing, da > db ? last.a : last.b);
+        last = *on;
+    }
+    return eye;
 }
 
 Geom field_of_view(const Camera& camera, Point eye) {
@@ -101,8 +124,8 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
         return v;
     }
     const AngularField field = field_of(camera);
-    const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field,
-                                                    obstacles.segments_near(v.eye, camera.range));
+    const std::vector<Point> ring =
+        visibility_ring(v.eye, camera.range, field, obstacles.segments_near(v.eye, camera.range));
     if (ring.empty()) {
         v.area = make_empty_polygon();
         return v;

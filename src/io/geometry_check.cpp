@@ -34,15 +34,17 @@ bool collinear(const std::vector<Point>& pts) {
     double far_d = 0;
     for (Point p : pts) {
         const double d = std::hypot(p.x - a.x, p.y - a.y);
-        if (d > far_d) far_d = d, far = p;
+        if (d > far_d) {
+            far_d = d;
+            far = p;
+        }
     }
     if (far_d == 0) return true;
-    const double ux = (far.x - a.x) / far_d, uy = (far.y - a.y) / far_d;
-    for (Point p : pts) {
-        const double off = std::fabs((p.x - a.x) * uy - (p.y - a.y) * ux);
-        if (off > 1e-9 * far_d) return false;
-    }
-    return true;
+    const double ux = (far.x - a.x) / far_d;
+    const double uy = (far.y - a.y) / far_d;
+    return std::all_of(pts.begin(), pts.end(), [&](Point p) {
+        return std::fabs((p.x - a.x) * uy - (p.y - a.y) * ux) <= 1e-9 * far_d;
+    });
 }
 
 std::string nice_reason(std::string reason) {
@@ -57,7 +59,7 @@ std::string nice_reason(std::string reason) {
     return reason;
 }
 
-void ignore_message(const char*, void*) {}
+void ignore_message(const char* /*message*/, void* /*userdata*/) {}
 
 }  // namespace
 
@@ -71,7 +73,7 @@ GeometryChecker::~GeometryChecker() {
 }
 
 std::optional<Ring> GeometryChecker::ring(std::vector<Point> pts, const SourceLocation& loc,
-                                          std::string_view what, Diagnostics& diag) const {
+                                          std::string_view what, Diagnostics& diag) {
     drop_repeats(pts);
     if (pts.size() > 1 && pts.front() == pts.back()) pts.pop_back();
     const std::size_t distinct = distinct_count(pts);
@@ -91,7 +93,7 @@ std::optional<Ring> GeometryChecker::ring(std::vector<Point> pts, const SourceLo
 std::optional<std::vector<Point>> GeometryChecker::polyline(std::vector<Point> pts,
                                                             const SourceLocation& loc,
                                                             std::string_view what,
-                                                            Diagnostics& diag) const {
+                                                            Diagnostics& diag) {
     drop_repeats(pts);
     if (pts.size() < 2) {
         diag.error(loc, fmt::format("{}: zero-length line (needs 2 distinct points)", what));
@@ -140,7 +142,8 @@ bool GeometryChecker::valid(const Polygon& polygon, const SourceLocation& loc,
     bool ok = valid == 1;
     if (!ok) {
         std::string text = nice_reason(reason ? reason : "invalid polygon");
-        double x = 0, y = 0;
+        double x = 0;
+        double y = 0;
         if (where && GEOSGeomGetX_r(h, where, &x) == 1 && GEOSGeomGetY_r(h, where, &y) == 1)
             text += fmt::format(" at ({}, {})", x, y);
         diag.error(loc, fmt::format("{}: {}", what, text));

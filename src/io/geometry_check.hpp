@@ -22,11 +22,12 @@ class GeometryChecker {
 
     // An open ring: the closing point and consecutive repeats dropped. Reports fewer than 3
     // distinct points and a zero area (collinear points).
-    std::optional<Ring> ring(std::vector<Point> pts, const SourceLocation& loc,
-                             std::string_view what, Diagnostics& diag) const;
+    static std::optional<Ring> ring(std::vector<Point> pts, const SourceLocation& loc,
+                                    std::string_view what, Diagnostics& diag);
     // A polyline with consecutive repeats dropped; reports a zero-length line.
-    std::optional<std::vector<Point>> polyline(std::vector<Point> pts, const SourceLocation& loc,
-                                               std::string_view what, Diagnostics& diag) const;
+    static std::optional<std::vector<Point>> polyline(std::vector<Point> pts,
+                                                      const SourceLocation& loc,
+                                                      std::string_view what, Diagnostics& diag);
     // Topological validity of a polygon whose rings came from ring(): self-intersections,
     // holes outside the shell, nested holes, a disconnected interior.
     bool valid(const Polygon& polygon, const SourceLocation& loc, std::string_view what,

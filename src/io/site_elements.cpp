@@ -46,7 +46,8 @@ const char* one_of(SiteLoader& s, const Fields& f, const std::string& element,
     for (const char* k : keys)
         if (f.has(k)) present.push_back(k);
     auto before = [&](const char* a, const char* b) {
-        const SourceLocation &la = f.key(a)->loc, &lb = f.key(b)->loc;
+        const SourceLocation& la = f.key(a)->loc;
+        const SourceLocation& lb = f.key(b)->loc;
         return std::pair(la.line, la.column) < std::pair(lb.line, lb.column);
     };
     std::sort(present.begin(), present.end(), before);

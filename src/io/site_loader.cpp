@@ -61,14 +61,16 @@ std::optional<Polygon> SiteLoader::polygon(const YNode& node, std::string_view w
         const YNode* shell = r.require(*f, "shell", what);
         if (!shell) return std::nullopt;
         auto pts = r.points(*shell, what);
-        auto ring = pts ? geom.ring(std::move(*pts), shell->loc, what, r.diag()) : std::nullopt;
+        auto ring =
+            pts ? GeometryChecker::ring(std::move(*pts), shell->loc, what, r.diag()) : std::nullopt;
         if (!ring) ok = false;
         if (ring) poly.shell = std::move(*ring);
         if (const YNode* holes = (*f)["holes"]) {
             if (!r.sequence(*holes, "holes")) return std::nullopt;
             for (const YNode& h : holes->items) {
                 auto hp = r.points(h, "hole");
-                auto hr = hp ? geom.ring(std::move(*hp), h.loc, "hole", r.diag()) : std::nullopt;
+                auto hr = hp ? GeometryChecker::ring(std::move(*hp), h.loc, "hole", r.diag())
+                             : std::nullopt;
                 if (hr)
                     poly.holes.push_back(std::move(*hr));
                 else
@@ -77,7 +79,8 @@ std::optional<Polygon> SiteLoader::polygon(const YNode& node, std::string_view w
         }
     } else if (node.is_sequence()) {
         auto pts = r.points(node, what);
-        auto ring = pts ? geom.ring(std::move(*pts), node.loc, what, r.diag()) : std::nullopt;
+        auto ring =
+            pts ? GeometryChecker::ring(std::move(*pts), node.loc, what, r.diag()) : std::nullopt;
         if (!ring) return std::nullopt;
         poly.shell = std::move(*ring);
     } else {
@@ -92,7 +95,7 @@ std::optional<Polygon> SiteLoader::polygon(const YNode& node, std::string_view w
 std::optional<std::vector<Point>> SiteLoader::line(const YNode& node, std::string_view what) {
     auto pts = r.points(node, what);
     if (!pts) return std::nullopt;
-    return geom.polyline(std::move(*pts), node.loc, what, r.diag());
+    return GeometryChecker::polyline(std::move(*pts), node.loc, what, r.diag());
 }
 
 void SiteLoader::resolve() {
@@ -113,8 +116,8 @@ void SiteLoader::resolve() {
         const auto& space = ids_[ref.ns];
         if (space.contains(ref.id)) continue;
         if (ref.ns == "party")
-            r.error(ref.loc,
-                    fmt::format("unknown party '{}' (not the operator nor in parties)", ref.id));
+            r.error(ref.loc, fmt::format("unknown party '{}' (neither the operator nor in parties)",
+                                         ref.id));
         else
             r.error(ref.loc, fmt::format("unknown {} '{}'", ref.ns, ref.id));
     }

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -130,7 +129,7 @@ std::optional<Site> load_site(const std::string& path, Diagnostics& diag) {
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diag.error(top, fmt::format("cannot open: {}", std::strerror(errno)));
+        diag.error(top, fmt::format("cannot open: {}", std::generic_category().message(errno)));
         return std::nullopt;
     }
     std::ostringstream bytes;

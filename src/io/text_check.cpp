@@ -21,7 +21,8 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
     const unsigned char c = byte(i);
     if (c < 0x80) return 1;
     std::size_t n = 0;
-    unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    unsigned lo = 0x80;  // the allowed range of the second byte
+    unsigned hi = 0xBF;
     if (c >= 0xC2 && c <= 0xDF) {
         n = 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
@@ -81,7 +82,7 @@ std::optional<std::string> check_text(const std::string& path, std::string_view 
                                    static_cast<unsigned char>(bytes[i])));
             return std::nullopt;
         }
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
+        const auto c = static_cast<unsigned char>(bytes[i]);
         if (n == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') {
             diag.error(location_of(path, bytes, i),
                        fmt::format("control character U+{:04X}: not a UTF-8 text file", c));

@@ -46,7 +46,8 @@ NumberKind parse_number(std::string_view s, double& out) {
     if (lower_equal(body, ".nan") || lower_equal(body, "nan")) return NumberKind::NaN;
     if (lower_equal(body, ".inf") || lower_equal(body, "inf") || lower_equal(body, "infinity"))
         return NumberKind::Infinite;
-    std::size_t i = 0, digits = 0;
+    std::size_t i = 0;
+    std::size_t digits = 0;
     while (i < body.size() && std::isdigit(static_cast<unsigned char>(body[i]))) ++i, ++digits;
     if (i < body.size() && body[i] == '.') {
         ++i;
@@ -222,9 +223,9 @@ std::optional<long long> Reader::integer(const YNode& node, std::string_view wha
 
 std::optional<bool> Reader::boolean(const YNode& node, std::string_view what) {
     if (node.is_scalar() && node.plain) {
-        for (auto t : {"true", "True", "TRUE"})
+        for (const auto* t : {"true", "True", "TRUE"})
             if (node.value == t) return true;
-        for (auto f : {"false", "False", "FALSE"})
+        for (const auto* f : {"false", "False", "FALSE"})
             if (node.value == f) return false;
     }
     error(node.loc, fmt::format("{}: expected true or false, got {}", what, describe(node)));

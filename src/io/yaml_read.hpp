@@ -22,7 +22,7 @@ namespace camaudit::io {
 class Fields {
   public:
     // The value of `key`, or nullptr where it is absent.
-    const YNode* operator[](std::string_view key) const;
+    const YNode* operator[](std::string_view name) const;
     // The key node itself (its location), or nullptr.
     const YNode* key(std::string_view name) const;
     bool has(std::string_view name) const { return key(name) != nullptr; }

@@ -24,10 +24,10 @@ class TreeBuilder : public YAML::EventHandler {
 
     std::optional<YNode> root;
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentStart(const YAML::Mark& /*mark*/) override {}
     void OnDocumentEnd() override {}
 
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
         YNode n;
         n.loc = loc(mark);
         // yaml-cpp marks a missing value (`key:`) at the next token, often on another line:
@@ -36,11 +36,11 @@ class TreeBuilder : public YAML::EventHandler {
             n.loc = stack_.back()->items.back().loc;
         add(std::move(n));
     }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
         diag_.error(loc(mark), "aliases are not supported in site files");
         throw Stop{};
     }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t /*anchor*/,
                   const std::string& value) override {
         YNode n;
         n.kind = YNode::Kind::Scalar;
@@ -51,13 +51,13 @@ class TreeBuilder : public YAML::EventHandler {
         n.loc = loc(mark);
         add(std::move(n));
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                         YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
+                         YAML::anchor_t /*anchor*/, YAML::EmitterStyle::value /*style*/) override {
         open(mark, YNode::Kind::Sequence);
     }
     void OnSequenceEnd() override { stack_.pop_back(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                    YAML::EmitterStyle::value) override {
+    void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/, YAML::anchor_t /*anchor*/,
+                    YAML::EmitterStyle::value /*style*/) override {
         open(mark, YNode::Kind::Mapping);
     }
     void OnMapEnd() override { stack_.pop_back(); }

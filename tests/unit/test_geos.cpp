@@ -18,8 +18,8 @@ TEST_CASE("make_polygon closes open rings and accepts closed ones") {
     CHECK(to_wkt(open.get()) == "POLYGON ((0 0, 2 0, 2 1, 0 1, 0 0))");
     Geom closed = make_polygon(Ring{{0, 0}, {2, 0}, {2, 1}, {0, 1}, {0, 0}});
     CHECK(to_wkt(closed.get()) == "POLYGON ((0 0, 2 0, 2 1, 0 1, 0 0))");
-    Geom holed = make_polygon(Polygon{{{0, 0}, {10, 0}, {10, 10}, {0, 10}},
-                                      {{{2, 2}, {4, 2}, {4, 4}, {2, 4}}}});
+    Geom holed = make_polygon(
+        Polygon{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}, {{{2, 2}, {4, 2}, {4, 4}, {2, 4}}}});
     CHECK(is_valid(holed.get()));
     CHECK(area(holed.get()) == doctest::Approx(96));
     const std::vector<Polygon> back = polygons_of(holed.get());

@@ -143,7 +143,7 @@ TEST_CASE("loader: a full valid site round-trips into the model") {
         CHECK(site->parties[0].type == "enterprise");
         CHECK_FALSE(site->parties[0].responsible);
         check_loc(site->parties[0].loc, 16, 5);
-        CHECK(site->party("shop-12") == &site->parties[0]);
+        CHECK(site->party("shop-12") == site->parties.data());
     }
     SUBCASE("system") {
         REQUIRE(site->system.has_value());

@@ -48,12 +48,15 @@ void expect_at(const std::string& yaml, const std::string& needle, const std::st
     std::size_t at = std::string::npos;
     for (int i = 0; i < nth; ++i) at = yaml.find(needle, at == std::string::npos ? 0 : at + 1);
     REQUIRE(at != std::string::npos);
-    int line = 1, column = 1;
+    int line = 1;
+    int column = 1;
     for (std::size_t i = 0; i < at; ++i) {
-        if (yaml[i] == '\n')
-            ++line, column = 1;
-        else
+        if (yaml[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
             ++column;
+        }
     }
     expect_error(yaml, std::to_string(line) + ":" + std::to_string(column), text);
 }
@@ -77,10 +80,9 @@ TEST_CASE("loader errors: the file as a whole") {
     expect_error("a: [1, 2\nb: 3\n", "2:2", "YAML syntax error");
     expect_error("camaudit: 1\nsite:\n\tid: s\n", "3:1", "tab character");
     expect_error("a: 1\n---\nb: 2\n", "3:1", "one YAML document");
-    expect_error(
-        "\xFF\xFE"
-        "c\0a\0",
-        "1:1", "UTF-16");
+    std::string utf16 = "\xFF\xFE";
+    utf16 += std::string{'c', '\0', 'a', '\0'};
+    expect_error(utf16, "1:1", "UTF-16");
     expect_error("camaudit: 1\nsite: {id: \"caf\xE9\"}\n", "2:16", "invalid UTF-8");
     expect_error("camaudit: 1\n\x01\n", "2:1", "control character U+0001");
     expect_error(kHead + "x-deep: " + std::string(100, '[') + std::string(100, ']') + "\n", "4:72",

@@ -70,7 +70,7 @@ TEST_CASE("blind radius from height, tilt and vfov") {
     CHECK_FALSE(blind_radius(c).has_value());  // no tilt, no vfov
     c.tilt = -30;
     CHECK_FALSE(blind_radius(c).has_value());  // no vfov
-    c.vfov = 40;  // lower edge 30 + 20 = 50° below the horizon
+    c.vfov = 40;                               // lower edge 30 + 20 = 50° below the horizon
     CHECK(*blind_radius(c) == doctest::Approx(3 / std::tan(50 * kDeg)));
     c.tilt = -25;  // 45°: the radius is the height
     c.vfov = 40;

@@ -226,6 +226,7 @@ TEST_CASE("projection: one Projection may serve several threads") {
     const Point expected = *p.forward({117.2, 31.8});
     std::vector<int> bad(4, 0);
     std::vector<std::thread> pool;
+    pool.reserve(4);
     for (int t = 0; t < 4; ++t)
         pool.emplace_back([&, t] {
             for (int i = 0; i < 500; ++i) {

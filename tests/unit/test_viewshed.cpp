@@ -30,9 +30,9 @@ TEST_CASE("a sector alone: 90 chords of 1 degree, within 0.01% of the true secto
     check_area(v, 0.5 * 100 * 90 * std::sin(1 * kDeg));
     CHECK(std::abs(v.area_m2 / (std::numbers::pi * 100 / 4) - 1) < 1e-4);
     CHECK(v.eye == Point{3, 4});
-    CHECK(sees(v, {3, 4}));         // the eye is a vertex
-    CHECK(sees(v, {3, 12}));        // north
-    CHECK_FALSE(sees(v, {9, 4.5}));  // east: outside a field facing north
+    CHECK(sees(v, {3, 4}));           // the eye is a vertex
+    CHECK(sees(v, {3, 12}));          // north
+    CHECK_FALSE(sees(v, {9, 4.5}));   // east: outside a field facing north
     CHECK_FALSE(sees(v, {3, 14.5}));  // beyond the range
 }
 
@@ -249,7 +249,9 @@ TEST_CASE("field_of_view ignores walls") {
 
 TEST_CASE("Obstacles: queries, solids and the wall at a point") {
     Scene s;
-    s.line({{0, 0}, {10, 0}, {10, 10}}).line({{50, 50}, {60, 50}}, true).pillar(rect(20, 20, 22, 22));
+    s.line({{0, 0}, {10, 0}, {10, 10}})
+        .line({{50, 50}, {60, 50}}, true)
+        .pillar(rect(20, 20, 22, 22));
     geo::Obstacles o = s.obstacles();
     CHECK(o.segment_count() == 2 + 4);
     CHECK(o.solid_count() == 1);
@@ -264,4 +266,37 @@ TEST_CASE("Obstacles: queries, solids and the wall at a point") {
     CHECK_FALSE(o.wall_at({5, 0.06}, 0.05));
     geo::Obstacles moved = std::move(o);
     CHECK(moved.segment_count() == 6);
+}
+
+TEST_CASE("projected coordinates far from the origin keep their precision") {
+    // The doorway scene moved to a Gauss-Krüger-like position.
+    const Point o{500000, 3500000};
+    auto at = [&](double x, double y) { return Point{o.x + x, o.y + y}; };
+    Scene s;
+    s.line({at(-20, 10), at(-0.5, 10)}).line({at(0.5, 10), at(20, 10)});
+    s.line({at(-20, 10), at(-20, 20), at(20, 20), at(20, 10)});
+    const geo::Viewshed v = compute_viewshed(camera_at(o, 0, 90, 100), s.obstacles());
+    CHECK(geo::is_valid(v.area.get()));
+    CHECK(v.area_m2 == doctest::Approx(115).epsilon(1e-7));
+}
+
+TEST_CASE("a very narrow field") {
+    const geo::Viewshed v = compute_viewshed(camera_at({0, 0}, 30, 0.01, 10), Scene{}.obstacles());
+    check_area(v, 0.5 * 100 * std::sin(0.01 * kDeg));  // one chord
+}
+
+TEST_CASE("a camera exactly in a corner is moved off both walls") {
+    // At the corner (0, 0), facing north along the west wall: moved off the south wall (the
+    // first of the two at distance 0) to (0, 0.05), which lies on the west wall: moved off it
+    // too, to the side where the south wall runs: (0.05, 0.05). Seen (bearings -45 to 45, up
+    // to the walls x = 0 and y = 10): y - 0.05 >= |x - 0.05|. For x in [0.05, 10] a triangle
+    // 9.95² / 2; for x in [0, 0.05] a strip 0.05 * 9.95 less a triangle 0.05² / 2.
+    Scene s;
+    s.room({{0, 0}, {10, 0}, {10, 10}, {0, 10}});
+    s.line({{-10, 0}, {0, 0}});  // a wall of the neighbouring room, west of the corner
+    const geo::Viewshed v = compute_viewshed(camera_at({0, 0}, 0, 90, 100), s.obstacles());
+    CHECK(v.eye.x == doctest::Approx(0.05).epsilon(1e-12));
+    CHECK(v.eye.y == doctest::Approx(0.05).epsilon(1e-12));
+    check_area(v, 9.95 * 9.95 / 2 + 0.05 * 9.95 - 0.05 * 0.05 / 2);
+    CHECK_FALSE(sees(v, {-1, 5}));  // nothing west of the west wall
 }

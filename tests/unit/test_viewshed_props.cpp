@@ -55,8 +55,7 @@ struct StarStats {
 bool proper_cross(Point p1, Point p2, Point q1, Point q2) {
     const double o1 = plane::orient(p1, p2, q1), o2 = plane::orient(p1, p2, q2);
     const double o3 = plane::orient(q1, q2, p1), o4 = plane::orient(q1, q2, p2);
-    return ((o1 < 0 && o2 > 0) || (o1 > 0 && o2 < 0)) &&
-           ((o3 < 0 && o4 > 0) || (o3 > 0 && o4 < 0));
+    return ((o1 < 0 && o2 > 0) || (o1 > 0 && o2 < 0)) && ((o3 < 0 && o4 > 0) || (o3 > 0 && o4 < 0));
 }
 
 bool strictly_inside(const Ring& ring, Point p) {
@@ -106,6 +105,10 @@ Truth brute_force(const Camera& cam, Point eye, const std::vector<geo::Segment>&
                 plane::dot(e, d) > 0)
                 return Truth::Unsure;
         }
+        // A wall whose line passes through the eye hides nothing (the sweep's rule, within its
+        // tolerance; the exact orientation of such a wall is rounding noise).
+        const Point ea = plane::sub(s.a, eye), eb = plane::sub(s.b, eye);
+        if (std::abs(plane::cross(ea, eb)) <= 1e-12 * plane::norm(ea) * plane::norm(eb)) continue;
         if (proper_cross(eye, p, s.a, s.b)) blocked = true;
     }
     for (const Ring& r : solids)
@@ -141,7 +144,8 @@ Generated random_scene(std::mt19937& rng) {
         const Point ex{std::cos(t), std::sin(t)}, ey{-std::sin(t), std::cos(t)};
         Ring r;
         for (auto [sx, sy] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}})
-            r.push_back(plane::add(c, plane::add(plane::scale(ex, sx * w), plane::scale(ey, sy * h))));
+            r.push_back(
+                plane::add(c, plane::add(plane::scale(ex, sx * w), plane::scale(ey, sy * h))));
         g.scene.pillar(r);
     }
     Point pos{uni(10, 40), uni(10, 40)};
@@ -214,8 +218,15 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
             CHECK(geo::is_valid(geo::make_polygon(ring).get()));
         }
     }
+    // No larger than the field's true sector (not its chord polygon: a wall just inside the
+    // range circle may bulge past a chord, by at most the chord's sagitta).
+    double from = 0, width = 0;
+    field_bearings(g.camera, from, width);
+    const double r = g.camera.range;
+    CHECK(v.area_m2 <= 0.5 * r * r * std::min(width, 360.0) * kDeg * (1 + 1e-12));
     const geo::Geom field = geo::field_of_view(g.camera, v.eye);
-    CHECK(v.area_m2 <= geo::area(field.get()) * (1 + 1e-12) + 1e-12);
+    const double sagittas = 0.5 * r * r * (kDeg - std::sin(kDeg)) * 360;  // all 1° chords
+    CHECK(v.area_m2 <= geo::area(field.get()) + sagittas);
 
     // Its interior meets no opaque wall (walls whose line passes through the eye excepted).
     const geo::Geom inner = geo::buffer(v.area.get(), -1e-6, 2);
@@ -228,7 +239,8 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
 
     // A small sector around the eye is seen when no wall is near it.
     double near = 1e9;
-    for (const geo::Segment& s : segs) near = std::min(near, plane::segment_distance(v.eye, s.a, s.b));
+    for (const geo::Segment& s : segs)
+        near = std::min(near, plane::segment_distance(v.eye, s.a, s.b));
     if (near > 1e-3 && g.camera.privacy_masks.empty()) {
         Camera small = g.camera;
         small.range = std::min(g.camera.range, near / 2);

@@ -22,8 +22,8 @@ TEST_CASE("star rings: proven simple") {
 TEST_CASE("star rings: not proven") {
     const Point e{0, 0};
     CHECK_FALSE(is_star_ring_simple({{-1, -1}, {1, 1}, {1, -1}, {-1, 1}}, e, false));  // bow tie
-    CHECK_FALSE(is_star_ring_simple({{1, 0}, {0, 1}, {-1, 0}}, e, false));  // eye on an edge
-    CHECK_FALSE(is_star_ring_simple({{1, -1}, {1, 1}, {-1, 1}}, e, false));   // eye outside
+    CHECK_FALSE(is_star_ring_simple({{1, 0}, {0, 1}, {-1, 0}}, e, false));   // eye on an edge
+    CHECK_FALSE(is_star_ring_simple({{1, -1}, {1, 1}, {-1, 1}}, e, false));  // eye outside
     // Twice round the eye.
     CHECK_FALSE(is_star_ring_simple(
         {{2, 0}, {0, 2}, {-2, 0}, {0, -2}, {3, 0}, {0, 3}, {-3, 0}, {0, -3}}, e, false));
