@@ -12,7 +12,8 @@ bool has_own_size(const Zone& z) {
 
 geo::Geom build_zone(const Zone& z, double buffer) {
     switch (z.shape) {
-        case ZoneShape::Polygon: return geo::make_polygon(z.polygon);
+        case ZoneShape::Polygon:
+            return geo::make_polygon(z.polygon);
         case ZoneShape::Point: {
             auto p = geo::make_point(z.point);
             return geo::buffer(p.get(), z.radius.value_or(buffer));
@@ -27,9 +28,8 @@ geo::Geom build_zone(const Zone& z, double buffer) {
 
 }  // namespace
 
-AuditContext::AuditContext(const Site& site, const Site& working,
-                           const geo::Projection& projection, const RuleSet& rules,
-                           unsigned threads)
+AuditContext::AuditContext(const Site& site, const Site& working, const geo::Projection& projection,
+                           const RuleSet& rules, unsigned threads)
     : site_(site), working_(working), projection_(projection), rules_(rules) {
     compute_viewsheds(threads);
     index_zones();

@@ -113,6 +113,22 @@ std::vector<RuleRun> resolve_rules(const Site& site, const std::string& regime,
     return runs;
 }
 
+namespace {
+
+Point zone_anchor(const Zone& z) {
+    switch (z.shape) {
+        case ZoneShape::Point:
+            return z.point;
+        case ZoneShape::Line:
+            return z.line.empty() ? Point{} : z.line.front();
+        case ZoneShape::Polygon:
+            break;
+    }
+    return z.polygon.shell.empty() ? Point{} : z.polygon.shell.front();
+}
+
+}  // namespace
+
 std::string zone_label_en(const AuditContext& ctx, std::size_t zone) {
     const Zone& z = ctx.site().zones[zone];
     const KindDef* k = ctx.zone_kind(zone);
@@ -166,6 +182,10 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
         f.loc = {site.file, 1, 1};
     f.camera = camera;
     f.zone = zone;
+    if (raw.camera)
+        f.where = site.cameras[*raw.camera].position;
+    else if (raw.zone)
+        f.where = zone_anchor(site.zones[*raw.zone]);
     f.message_en = std::move(raw.message_en);
     f.message_zh = std::move(raw.message_zh);
     f.citations = rule.citations;

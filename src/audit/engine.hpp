@@ -19,6 +19,10 @@ struct AuditOptions {
     std::map<std::string, std::map<std::string, double>> rule_params;  // rule id or check name
     std::vector<std::string> disable;
     unsigned threads = 0;
+    // Also make each site's plan with its findings (report::SiteResult::plan, for the HTML
+    // report), its words in Chinese (`plan_zh`) or English. Off by default: it costs time.
+    bool draw_plan = false;
+    bool plan_zh = false;
 };
 
 // A rule as it runs on one site: its resolved parameters.

@@ -27,6 +27,9 @@ struct Finding {
     std::vector<std::pair<std::string, double>> metrics;   // in the order the check gives
     std::vector<Polygon> area;           // the problem's geometry, input CRS (may be empty)
     std::vector<Polygon> area_working;   // the same in the working CRS (for drawings)
+    // A point to show a finding without an area at, input CRS: the camera's position, else
+    // the zone's point (a polygon's first vertex, a line's first point); none for the system.
+    std::optional<Point> where;
     std::string fingerprint;
 
     const std::string& message(bool zh) const { return zh ? message_zh : message_en; }

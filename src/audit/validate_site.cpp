@@ -41,8 +41,9 @@ void validate_kinds(const Site& site, const RuleSet& rules, Diagnostics& diag) {
     for (const auto& z : site.zones) {
         if (rules.kind(z.kind)) continue;
         std::string hint = closest_kind(z.kind, rules);
-        diag.error(z.loc, fmt::format("zone '{}': unknown kind '{}'{}", z.id, z.kind,
-                                      hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+        diag.error(z.loc,
+                   fmt::format("zone '{}': unknown kind '{}'{}", z.id, z.kind,
+                               hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
     }
 }
 

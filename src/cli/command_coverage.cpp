@@ -10,13 +10,25 @@
 #include "cli/output.hpp"
 #include "geo/pixel_density.hpp"
 #include "report/coverage_report.hpp"
+#include "report/html_report.hpp"
+#include "report/plan.hpp"
+#include "report/plan_builder.hpp"
 
 namespace camaudit::cli {
 
 namespace {
 
-report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads) {
+// With `summary` (the HTML report), also the site's summary and its plan (viewsheds and
+// pixel-density levels, no findings) in `lang`.
+report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads,
+                             report::SiteResult* summary, report::Lang lang) {
     audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
+    if (summary) {
+        describe_site(loaded, ctx, *summary);
+        auto plan = report::build_plan(ctx, {}, lang, true);
+        plan.audited = false;
+        summary->plan = std::make_shared<const report::Plan>(std::move(plan));
+    }
     const Site& site = loaded.site;
     report::SiteCoverage out{site.file, site.info.id, {}, {}};
     for (std::size_t c = 0; c < site.cameras.size(); ++c) {
@@ -44,7 +56,7 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("sites", sites_, "site files")->required();
         app.add_option("--format", format_, "output format")
-            ->check(CLI::IsMember({"text", "json"}))
+            ->check(CLI::IsMember({"text", "json", "html"}))
             ->default_val("text");
         add_output_option(app, output_);
         add_rules_option(app, packs_);
@@ -55,11 +67,16 @@ public:
         Diagnostics diag;
         auto loaded = load_sites_for_audit(sites_, packs_, threads_, diag);
         if (print_diagnostics(diag)) return kInputError;
-        report::CoverageReport report;
-        for (const auto& s : loaded) report.sites.push_back(measure(s, threads_));
         auto lang = choose_lang(lang_, loaded.empty() ? "" : loaded.front().site.info.region);
-        std::string text = format_ == "json" ? report::render_coverage_json(report)
-                                             : report::render_coverage_text(report, lang);
+        const bool html = format_ == "html";
+        report::CoverageReport report;
+        std::vector<report::SiteResult> summaries(html ? loaded.size() : 0);
+        for (std::size_t i = 0; i < loaded.size(); ++i)
+            report.sites.push_back(
+                measure(loaded[i], threads_, html ? &summaries[i] : nullptr, lang));
+        std::string text = html ? report::render_coverage_html(report, summaries, lang)
+                           : format_ == "json" ? report::render_coverage_json(report)
+                                               : report::render_coverage_text(report, lang);
         return write_output(output_, text, sites_) ? kOk : kInputError;
     }
 

@@ -13,5 +13,8 @@ std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_rules_command();
 std::unique_ptr<Command> make_explain_command();
+std::unique_ptr<Command> make_filing_command();
+std::unique_ptr<Command> make_inspect_command();
+std::unique_ptr<Command> make_diff_command();
 
 }  // namespace camaudit::cli

@@ -8,6 +8,8 @@
 #include "audit/validate_site.hpp"
 #include "cli/progress.hpp"
 #include "io/site_reader.hpp"
+#include "report/plan.hpp"
+#include "report/plan_builder.hpp"
 #include "util/parallel.hpp"
 
 namespace camaudit::cli {
@@ -28,20 +30,36 @@ std::optional<LoadedSite> load_site_for_audit(const std::string& path,
                       std::move(*rules)};
 }
 
+void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
+                   report::SiteResult& out) {
+    const auto& info = loaded.site.info;
+    out.file = loaded.site.file;
+    out.id = info.id;
+    out.name = info.name;
+    out.cameras = loaded.site.cameras.size();
+    out.zones = loaded.site.zones.size();
+    out.rules = &loaded.rules;
+    out.crs = info.crs;
+    out.region = info.region;
+    out.address = info.address;
+    out.working_crs = loaded.projection.working_crs();
+    out.regime = ctx.regime();
+}
+
 report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
                               Diagnostics& diag) {
     audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules,
                             options.threads);
     auto runs = audit::resolve_rules(loaded.site, ctx.regime(), loaded.rules, options, diag);
     report::SiteResult result;
-    result.file = loaded.site.file;
-    result.id = loaded.site.info.id;
-    result.name = loaded.site.info.name;
-    result.cameras = loaded.site.cameras.size();
-    result.zones = loaded.site.zones.size();
-    result.rules = &loaded.rules;
+    describe_site(loaded, ctx, result);
     if (diag.has_errors()) return result;
     result.findings = audit::run_audit(ctx, runs);
+    if (options.draw_plan) {
+        const auto lang = options.plan_zh ? report::Lang::Zh : report::Lang::En;
+        result.plan = std::make_shared<const report::Plan>(
+            report::build_plan(ctx, result.findings, lang, false));
+    }
     for (std::size_t c : ctx.cameras_in_no_zone())
         result.cameras_in_no_zone.push_back(loaded.site.cameras[c].id);
     return result;
@@ -65,8 +83,7 @@ std::vector<LoadedSite> load_sites_for_audit(const std::vector<std::string>& pat
 }
 
 std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
-                                            const audit::AuditOptions& options,
-                                            Diagnostics& diag) {
+                                            const audit::AuditOptions& options, Diagnostics& diag) {
     std::vector<report::SiteResult> results(sites.size());
     std::vector<Diagnostics> diags(sites.size());
     audit::AuditOptions per_site = options;

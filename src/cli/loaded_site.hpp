@@ -39,6 +39,11 @@ std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites
                                             const audit::AuditOptions& options,
                                             Diagnostics& diag);
 
+// The site summary of a result (file, id, name, counts, region, CRSs, regime, rules), no
+// findings.
+void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
+                   report::SiteResult& out);
+
 // Audits a loaded site. The result points at `loaded.rules`, which must outlive it.
 report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
                               Diagnostics& diag);

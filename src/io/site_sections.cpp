@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "io/site_loader.hpp"
+#include "io/site_measures.hpp"
 
 namespace camaudit::io {
 
@@ -81,7 +82,7 @@ void read_parties(SiteLoader& s, const YNode& node) {
 }
 
 void read_system(SiteLoader& s, const YNode& node) {
-    auto f = s.r.mapping(node, "system", {"retention_days", "delivered", "filing"});
+    auto f = s.r.mapping(node, "system", {"retention_days", "delivered", "filing", "measures"});
     if (!f) return;
     System sys;
     sys.loc = f->loc();
@@ -111,6 +112,7 @@ void read_system(SiteLoader& s, const YNode& node) {
             sys.filing = std::move(filing);
         }
     }
+    if (const YNode* v = (*f)["measures"]) read_measures(s, *v, sys.measures.emplace());
     s.site.system = std::move(sys);
 }
 

@@ -47,10 +47,34 @@ struct Filing {
     SourceLocation date_loc;
 };
 
+// A management or technical measure that the operator attests (公安部 规定 第十条 (五), (六),
+// (八), (十)-(十三)): `system.measures.NAME` in the site file.
+struct Measure {
+    bool attested = false;
+    std::optional<Date> date;  // the last check, training, maintenance, acceptance...
+    std::string by, note;
+    SourceLocation loc;
+    SourceLocation date_loc;
+};
+
+struct Measures {
+    std::optional<Measure> operation;       // (五) normal operation (条例 15)
+    std::optional<Measure> staff;           // (六) vetting, education, training (16 (一))
+    std::optional<Measure> access_log;      // (六) register of access (16 (三))
+    std::optional<Measure> standards;       // (八) built to the standards (11)
+    std::optional<Measure> archives;        // (八) design ... acceptance archives (11)
+    std::optional<Measure> products;        // (十) products and services (12)
+    std::optional<Measure> security;        // (十一) anti-attack ... anti-leakage (15)
+    std::optional<Measure> maintenance;     // (十二) regular maintenance (15)
+    std::optional<Measure> access_control;  // (十三) authorization, access control (16 (二))
+    SourceLocation loc;
+};
+
 struct System {
     std::optional<int> retention_days;
     std::optional<Date> delivered;
     std::optional<Filing> filing;
+    std::optional<Measures> measures;
     SourceLocation loc;
     SourceLocation retention_loc;
     SourceLocation delivered_loc;

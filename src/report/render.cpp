@@ -3,6 +3,8 @@
 #include <functional>
 #include <utility>
 
+#include "report/html_report.hpp"
+
 namespace camaudit::report {
 
 namespace {
@@ -11,12 +13,18 @@ using Renderer = std::function<std::string(const AuditReport&, const RenderOptio
 
 const std::vector<std::pair<std::string, Renderer>>& renderers() {
     static const std::vector<std::pair<std::string, Renderer>> table = {
-        {"text", [](const AuditReport& r, const RenderOptions& o) {
-             return render_text(r, o.lang, o.color);
-         }},
-        {"json", [](const AuditReport& r, const RenderOptions& o) {
-             return render_json(r, o.lang);
-         }},
+        {"text", [](const AuditReport& r,
+                    const RenderOptions& o) { return render_text(r, o.lang, o.color); }},
+        {"json",
+         [](const AuditReport& r, const RenderOptions& o) { return render_json(r, o.lang); }},
+        {"sarif",
+         [](const AuditReport& r, const RenderOptions& o) { return render_sarif(r, o.lang); }},
+        {"junit",
+         [](const AuditReport& r, const RenderOptions& o) { return render_junit(r, o.lang); }},
+        {"geojson",
+         [](const AuditReport& r, const RenderOptions& o) { return render_geojson(r, o.lang); }},
+        {"html",
+         [](const AuditReport& r, const RenderOptions& o) { return render_html(r, o.lang); }},
     };
     return table;
 }
