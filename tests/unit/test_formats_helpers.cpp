@@ -243,6 +243,12 @@ std::string xml_problem(const std::string& s) {
             i = end + 2;
             continue;
         }
+        if (s.compare(i, 4, "<!--") == 0) {
+            auto end = s.find("-->", i);
+            if (end == std::string::npos) return "unclosed comment";
+            i = end + 3;
+            continue;
+        }
         std::size_t j = i + 1;
         char quote = 0;
         for (; j < s.size(); ++j) {
@@ -257,6 +263,8 @@ std::string xml_problem(const std::string& s) {
                     return "raw newline in attribute at " + std::to_string(j);
             } else if (s[j] == '"' || s[j] == '\'') {
                 quote = s[j];
+            } else if (s[j] == '=' && j + 1 < s.size() && s[j + 1] != '"' && s[j + 1] != '\'') {
+                return "unquoted attribute at " + std::to_string(j);
             } else if (s[j] == '>') {
                 break;
             }

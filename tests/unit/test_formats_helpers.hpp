@@ -35,7 +35,8 @@ struct Json {
 std::optional<Json> parse_json(const std::string& text, std::string* error = nullptr);
 
 // "" when tags balance, attributes are quoted and every '&' starts a known entity or a
-// character reference; else the first problem.
+// character reference (comments and <?...?> skipped); else the first problem. Shared by the
+// tests of every XML-writing renderer (JUnit, SVG).
 std::string xml_problem(const std::string& s);
 
 std::size_t count(const std::string& haystack, const std::string& needle);

@@ -5,9 +5,12 @@
 
 #include "report/plan.hpp"
 #include "report/svg_common.hpp"
+#include "test_formats_helpers.hpp"
 
 using namespace camaudit;
 using namespace camaudit::report;
+
+using camaudit::test_formats::xml_problem;
 
 namespace {
 
@@ -17,69 +20,6 @@ Polygon rect(double x0, double y0, double x1, double y1) {
 
 // Tags balance, attribute values are quoted, and every '&' starts an entity: enough of XML
 // well-formedness to catch what a string-built SVG gets wrong. Returns "" or the problem.
-std::string xml_problem(const std::string& s) {
-    std::vector<std::string> open;
-    std::size_t i = 0;
-    auto entity_ok = [&](std::size_t at) {
-        for (const char* e : {"&amp;", "&lt;", "&gt;", "&quot;", "&apos;"})
-            if (s.compare(at, std::char_traits<char>::length(e), e) == 0) return true;
-        return false;
-    };
-    while (i < s.size()) {
-        if (s[i] == '&' && !entity_ok(i)) return "bare & at " + std::to_string(i);
-        if (s[i] == '>') return "stray > at " + std::to_string(i);
-        if (s[i] != '<') {
-            ++i;
-            continue;
-        }
-        if (s.compare(i, 2, "<?") == 0) {
-            auto end = s.find("?>", i);
-            if (end == std::string::npos) return "unclosed <?";
-            i = end + 2;
-            continue;
-        }
-        if (s.compare(i, 4, "<!--") == 0) {
-            auto end = s.find("-->", i);
-            if (end == std::string::npos) return "unclosed comment";
-            i = end + 3;
-            continue;
-        }
-        // A tag: scan to its '>' outside quotes.
-        std::size_t j = i + 1;
-        char quote = 0;
-        for (; j < s.size(); ++j) {
-            if (quote) {
-                if (s[j] == quote)
-                    quote = 0;
-                else if (s[j] == '<')
-                    return "< in attribute at " + std::to_string(j);
-                else if (s[j] == '&' && !entity_ok(j))
-                    return "bare & in attribute";
-            } else if (s[j] == '"' || s[j] == '\'') {
-                quote = s[j];
-            } else if (s[j] == '=' && j + 1 < s.size() && s[j + 1] != '"' && s[j + 1] != '\'') {
-                return "unquoted attribute at " + std::to_string(j);
-            } else if (s[j] == '>' || s[j] == '<') {
-                break;
-            }
-        }
-        if (j >= s.size() || s[j] != '>') return "unterminated tag at " + std::to_string(i);
-        std::string tag = s.substr(i + 1, j - i - 1);
-        if (tag.empty()) return "empty tag";
-        if (tag[0] == '/') {
-            std::string name = tag.substr(1);
-            if (open.empty() || open.back() != name)
-                return "</" + name + "> closes " + (open.empty() ? "nothing" : open.back());
-            open.pop_back();
-        } else if (tag.back() != '/') {
-            open.push_back(tag.substr(0, tag.find_first_of(" \t\n")));
-        }
-        i = j + 1;
-    }
-    if (!open.empty()) return "unclosed <" + open.back() + ">";
-    return "";
-}
-
 std::size_t count(const std::string& s, const std::string& what) {
     std::size_t n = 0;
     for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) ++n;
