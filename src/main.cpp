@@ -7,11 +7,15 @@
 #include <exception>
 
 #include "cli/command.hpp"
+#include "cli/loaded_site.hpp"
+#include "geo/geos.hpp"
+#include "model/diagnostics.hpp"
 
 int main(int argc, char** argv) {
     using namespace camaudit::cli;
-    CLI::App app{"camaudit: audits surveillance-camera placement against the law of the jurisdiction",
-                 "camaudit"};
+    CLI::App app{
+        "camaudit: audits surveillance-camera placement against the law of the jurisdiction",
+        "camaudit"};
     app.set_version_flag("--version", std::string("camaudit ") + CAMAUDIT_VERSION);
     app.require_subcommand(0, 1);
 
@@ -38,8 +42,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand(help) || app.get_subcommands().empty()) {
         if (help_topic.empty()) {
             // app.help() would describe the parsed subcommand (`help` itself): format the top.
-            fmt::print("{}", app.get_formatter()->make_help(&app, "camaudit",
-                                                             CLI::AppFormatMode::Normal));
+            fmt::print(
+                "{}", app.get_formatter()->make_help(&app, "camaudit", CLI::AppFormatMode::Normal));
             return app.get_subcommands().empty() && argc > 1 ? kInputError : kOk;
         }
         for (auto* sub : app.get_subcommands({})) {
@@ -56,6 +60,17 @@ int main(int argc, char** argv) {
         if (!app.got_subcommand(c->name())) continue;
         try {
             return c->run();
+        } catch (const camaudit::geo::GeosError& e) {
+            // Geometry that GEOS could not process: an input error at the camera or zone it
+            // came from (GeosSubject), printed as one, before any report is written.
+            if (e.loc.file.empty())
+                fmt::print(stderr, "camaudit {}: internal error: {}\n", c->name(), e.what());
+            else {
+                camaudit::Diagnostics diag;  // in the language of the other input errors
+                diag.error(e.loc, e.what());
+                camaudit::cli::print_diagnostics(diag);
+            }
+            return kInputError;
         } catch (const std::exception& e) {
             // A bug or a library failure the command did not expect: still never a crash.
             fmt::print(stderr, "camaudit {}: internal error: {}\n", c->name(), e.what());

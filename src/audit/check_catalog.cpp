@@ -85,6 +85,12 @@ const std::vector<CheckInfo>& check_catalog() {
          {},
          "a PTZ camera without pan limits has a forbidden zone within its range",
          "无限位云台摄像机的拍摄范围内有禁止拍摄的区域"},
+        {"assumed-default",
+         S::Info,
+         false,
+         {},
+         "values were assumed for a camera whose input does not give them (OpenStreetMap tags)",
+         "摄像机的输入未给出部分数值（OpenStreetMap 标签），已按默认值假定"},
     };
     return catalog;
 }

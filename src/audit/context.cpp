@@ -1,5 +1,7 @@
 #include "audit/context.hpp"
 
+#include <algorithm>
+
 #include "util/parallel.hpp"
 
 namespace camaudit::audit {
@@ -11,6 +13,7 @@ bool has_own_size(const Zone& z) {
 }
 
 geo::Geom build_zone(const Zone& z, double buffer) {
+    const geo::GeosSubject subject("zone", z.id, z.loc);  // names it in a GEOS failure
     switch (z.shape) {
         case ZoneShape::Polygon:
             return geo::make_polygon(z.polygon);
@@ -26,11 +29,84 @@ geo::Geom build_zone(const Zone& z, double buffer) {
     return geo::make_empty_polygon();
 }
 
+// Whether the closed envelopes of a and b meet in a set of positive area. Where they do not
+// (apart, or touching along a side: the rooms beside a corridor camera's view), the
+// intersection has no area and holds no polygon, which is all that the checks read of an
+// overlap: an empty polygon stands for it, without GEOS's overlay (most of an audit's time).
+bool envelopes_overlap(const GEOSGeometry* a, const GEOSGeometry* b) {
+    const geo::Envelope ea = geo::envelope(a), eb = geo::envelope(b);
+    return std::max(ea.minx, eb.minx) < std::min(ea.maxx, eb.maxx) &&
+           std::max(ea.miny, eb.miny) < std::min(ea.maxy, eb.maxy);
+}
+
+// The zone's box if it is an axis-aligned rectangle (four corners, sides parallel to the axes).
+std::optional<geo::Envelope> rectangle_of(const Zone& z) {
+    if (z.shape != ZoneShape::Polygon || !z.polygon.holes.empty()) return std::nullopt;
+    Ring r = z.polygon.shell;
+    if (r.size() == 5 && r.front() == r.back()) r.pop_back();
+    if (r.size() != 4) return std::nullopt;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Point a = r[i], b = r[(i + 1) % 4], c = r[(i + 2) % 4];
+        const bool vertical = a.x == b.x && a.y != b.y, horizontal = a.y == b.y && a.x != b.x;
+        if (!(vertical && b.y == c.y) && !(horizontal && b.x == c.x)) return std::nullopt;
+    }
+    geo::Envelope e{r[0].x, r[0].y, r[0].x, r[0].y};
+    for (const Point& p : r) {
+        e.minx = std::min(e.minx, p.x);
+        e.miny = std::min(e.miny, p.y);
+        e.maxx = std::max(e.maxx, p.x);
+        e.maxy = std::max(e.maxy, p.y);
+    }
+    return e;
+}
+
+// Whether the polygon `g` may have interior points inside the open rectangle `r`; false only
+// when provably not: no edge's box meets the open rectangle (so no edge enters it), and the
+// rectangle's centre is outside the polygon (so neither is the rest of it). The centre is
+// then at least half the rectangle's width from every edge, so the signs below are exact.
+// Such an intersection has no area and holds no polygon: see envelopes_overlap. It spares
+// GEOS's overlay the rooms whose walls bound a camera's view.
+bool may_overlap_rectangle(const GEOSGeometry* g, const geo::Envelope& r) {
+    GEOSContextHandle_t h = geo::ctx();
+    if (GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(h, g) != 0) return true;
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, g));
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 4) return true;
+    thread_local std::vector<double> xy;
+    xy.resize(2 * static_cast<std::size_t>(n));
+    if (!GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0)) return true;
+    const double cx = (r.minx + r.maxx) / 2, cy = (r.miny + r.maxy) / 2;
+    bool inside = false;
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const double ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+        if (std::max(ax, bx) > r.minx && std::min(ax, bx) < r.maxx && std::max(ay, by) > r.miny &&
+            std::min(ay, by) < r.maxy)
+            return true;
+        if ((ay > cy) != (by > cy)) {  // the edge crosses the horizontal through the centre
+            const double side = (bx - ax) * (cy - ay) - (cx - ax) * (by - ay);
+            if (side == 0) return true;
+            if ((side > 0) == (by > ay)) inside = !inside;  // the crossing is right of it
+        }
+    }
+    return inside;
+}
+
+// One empty polygon for every provably empty overlap: made once, never freed, only read.
+const GEOSGeometry* empty_polygon() {
+    static const GEOSGeometry* const empty = geo::make_empty_polygon().release();
+    return empty;
+}
+
 }  // namespace
 
 AuditContext::AuditContext(const Site& site, const Site& working, const geo::Projection& projection,
                            const RuleSet& rules, unsigned threads)
-    : site_(site), working_(working), projection_(projection), rules_(rules) {
+    : site_(site),
+      working_(working),
+      projection_(projection),
+      rules_(rules),
+      threads_(threads),
+      overlap_shards_(std::make_unique<OverlapShard[]>(kOverlapShards)) {
     compute_viewsheds(threads);
     index_zones();
     locate_cameras();
@@ -63,12 +139,16 @@ void AuditContext::index_zones() {
     zone_geoms_.reserve(zones.size());
     for (const auto& z : zones) zone_geoms_.push_back(build_zone(z, kDefaultZoneBuffer));
     for (std::size_t i = 0; i < zones.size(); ++i) {
+        zone_rects_.push_back(rectangle_of(zones[i]));
         zone_prepared_.push_back(geo::prepare(zone_geoms_[i].get()));
         zone_tree_.insert(zone_geoms_[i].get(), i);
     }
     for (std::size_t c = 0; c < viewsheds_.size(); ++c)
         if (!geo::is_empty(viewsheds_[c].area.get()))
             viewshed_tree_.insert(viewsheds_[c].area.get(), c);
+    // Built now, so that the checks' parallel queries only read the trees.
+    zone_tree_.build();
+    viewshed_tree_.build();
 }
 
 std::vector<std::size_t> AuditContext::cameras_seeing(const GEOSGeometry* g) const {
@@ -100,6 +180,7 @@ const GEOSGeometry* AuditContext::zone_geometry(std::size_t zone, double buffer)
     if (has_own_size(z) || z.shape == ZoneShape::Polygon || buffer == kDefaultZoneBuffer)
         return zone_geoms_[zone].get();
     auto key = std::pair(zone, buffer);
+    std::lock_guard lock(buffered_mutex_);
     auto it = buffered_zones_.find(key);
     if (it == buffered_zones_.end()) it = buffered_zones_.emplace(key, build_zone(z, buffer)).first;
     return it->second.get();
@@ -114,16 +195,25 @@ const GEOSGeometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
     const Zone& z = working_.zones[zone];
     // The buffer only matters for sizeless point and line zones: one cache entry for others.
     if (has_own_size(z) || z.shape == ZoneShape::Polygon) buffer = kDefaultZoneBuffer;
-    auto key = std::tuple(camera, zone, buffer);
-    auto it = overlaps_.find(key);
-    if (it != overlaps_.end()) return it->second.get();
-    geo::Geom result;
     const auto& vs = viewsheds_[camera];
-    if (working_.cameras[camera].floor != z.floor || geo::is_empty(vs.area.get()))
-        result = geo::make_empty_polygon();
-    else
-        result = geo::intersection(vs.area.get(), zone_geometry(zone, buffer));
-    return overlaps_.emplace(key, std::move(result)).first->second.get();
+    // Provably empty overlaps, most pairs, share one empty polygon and stay out of the cache,
+    // which would hold millions of them for a city.
+    if (working_.cameras[camera].floor != z.floor || geo::is_empty(vs.area.get()) ||
+        !envelopes_overlap(vs.area.get(), zone_geometry(zone, buffer)) ||
+        (zone_rects_[zone] && !may_overlap_rectangle(vs.area.get(), *zone_rects_[zone])))
+        return empty_polygon();
+    auto key = std::tuple(camera, zone, buffer);
+    OverlapShard& shard = overlap_shards_[camera % kOverlapShards];
+    {
+        std::lock_guard lock(shard.mutex);
+        auto it = shard.cache.find(key);
+        if (it != shard.cache.end()) return it->second.get();
+    }
+    // Computed unlocked; should another thread have stored the same overlap meanwhile, its
+    // (equal) geometry is kept and this one dropped.
+    geo::Geom result = geo::intersection(vs.area.get(), zone_geometry(zone, buffer));
+    std::lock_guard lock(shard.mutex);
+    return shard.cache.emplace(key, std::move(result)).first->second.get();
 }
 
 std::vector<std::size_t> AuditContext::zones_near(Point p, double r) const {

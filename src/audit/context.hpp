@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "geo/projection.hpp"
 #include "geo/viewshed.hpp"
 #include "model/site.hpp"
+#include "util/parallel.hpp"
 
 namespace camaudit::audit {
 
@@ -22,7 +24,7 @@ namespace camaudit::audit {
 inline constexpr double kDefaultZoneBuffer = 2.0;
 
 class AuditContext {
-public:
+  public:
     // `site` is the input; `projection` maps it to the working CRS. Viewsheds are computed
     // with `threads` workers (0: all cores); the result does not depend on that number.
     AuditContext(const Site& site, const Site& working, const geo::Projection& projection,
@@ -62,7 +64,17 @@ public:
     // Working-CRS polygons of `g` brought back to the input CRS (vertex by vertex).
     std::vector<Polygon> to_input(const std::vector<Polygon>& working) const;
 
-private:
+    // Runs fn(i, out) for every i in [0, n) on the context's workers and returns the outputs
+    // in index order, so that a check looping this way reports exactly what its serial loop
+    // would, whatever the number of threads. The const methods above may be called from fn.
+    template <class T, class Fn>
+    std::vector<std::vector<T>> map_parallel(std::size_t n, Fn&& fn) const {
+        std::vector<std::vector<T>> out(n);
+        util::parallel_for(n, threads_, [&](std::size_t i) { fn(i, out[i]); });
+        return out;
+    }
+
+  private:
     void compute_viewsheds(unsigned threads);
     void index_zones();
     void locate_cameras();
@@ -72,15 +84,26 @@ private:
     const Site& working_;
     const geo::Projection& projection_;
     const RuleSet& rules_;
+    unsigned threads_;
     std::map<std::string, std::unique_ptr<geo::Obstacles>> obstacles_;  // by floor
     std::vector<geo::Viewshed> viewsheds_;
     std::vector<std::vector<std::size_t>> camera_zones_;
     std::vector<geo::Geom> zone_geoms_;  // with kDefaultZoneBuffer
     std::vector<geo::Prepared> zone_prepared_;
+    // Polygon zones that are axis-aligned rectangles (most rooms): overlap() proves most
+    // empty overlaps with them without GEOS.
+    std::vector<std::optional<geo::Envelope>> zone_rects_;
     geo::StrTree zone_tree_;
     geo::StrTree viewshed_tree_;
+    mutable std::mutex buffered_mutex_;  // checks run in parallel: the caches are locked
     mutable std::map<std::pair<std::size_t, double>, geo::Geom> buffered_zones_;
-    mutable std::map<std::tuple<std::size_t, std::size_t, double>, geo::Geom> overlaps_;
+    // overlap()'s cache, sharded by camera so that parallel checks seldom wait for each other.
+    struct OverlapShard {
+        std::mutex mutex;
+        std::map<std::tuple<std::size_t, std::size_t, double>, geo::Geom> cache;
+    };
+    static constexpr std::size_t kOverlapShards = 64;
+    std::unique_ptr<OverlapShard[]> overlap_shards_;
     std::string regime_;
 };
 

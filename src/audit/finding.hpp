@@ -30,6 +30,8 @@ struct Finding {
     // A point to show a finding without an area at, input CRS: the camera's position, else
     // the zone's point (a polygon's first vertex, a line's first point); none for the system.
     std::optional<Point> where;
+    // The drawing entity of the camera (else of the zone) where it was imported from a DXF.
+    std::optional<DrawingOrigin> origin;
     std::string fingerprint;
 
     const std::string& message(bool zh) const { return zh ? message_zh : message_en; }

@@ -12,6 +12,13 @@
 
 namespace camaudit::audit::packyaml {
 
+Node::Node() = default;
+Node::Node(const Node&) = default;
+Node::Node(Node&&) noexcept = default;
+Node& Node::operator=(const Node&) = default;
+Node& Node::operator=(Node&&) noexcept = default;
+Node::~Node() = default;
+
 const Node* Node::find(const std::string& key) const {
     for (const auto& [k, v] : entries)
         if (k.value == key) return &v;
@@ -39,6 +46,12 @@ bool valid_utf8(const std::string& s) {
         if (i + extra >= s.size()) return false;
         for (std::size_t k = 1; k <= extra; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        // The second byte's range rules out overlong forms, UTF-16 surrogates (U+D800-DFFF)
+        // and code points above U+10FFFF (RFC 3629, section 4).
+        const auto c1 = extra ? static_cast<unsigned char>(s[i + 1]) : 0x80;
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 > 0x8F))
+            return false;
         i += extra + 1;
     }
     return true;

@@ -29,6 +29,15 @@ struct Node {
     std::vector<Node> items;                     // Sequence
     std::vector<std::pair<Node, Node>> entries;  // Map, in file order; keys are scalars
 
+    // Defined out of line: in C++20 clang instantiates the (constexpr) destructor of
+    // `entries` at the class's implicit one, where pair<Node, Node> is still incomplete.
+    Node();
+    Node(const Node&);
+    Node(Node&&) noexcept;
+    Node& operator=(const Node&);
+    Node& operator=(Node&&) noexcept;
+    ~Node();
+
     bool is_scalar() const { return type == Type::Scalar; }
     bool is_map() const { return type == Type::Map; }
     bool is_seq() const { return type == Type::Sequence; }

@@ -3,16 +3,26 @@
 #include <fmt/format.h>
 
 #include "audit/baseline.hpp"
+#include "audit/filing_sheet.hpp"
 #include "audit/inspection.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
+#include "report/html_report.hpp"
 #include "report/inspection_report.hpp"
 
 namespace camaudit::cli {
 
 namespace {
+
+// The inspector's record: the checklist, the filing sheet it was checked against (item (四)),
+// and the audit behind both, with its plan.
+std::string render_html(const report::Inspection& inspection, const LoadedSite& loaded,
+                        const report::SiteResult& audit, report::Lang lang) {
+    const auto sheet = audit::build_filing_sheet(loaded.site);
+    return report::render_inspection_html(inspection, &sheet, &audit, lang);
+}
 
 class InspectCommand : public Command {
   public:
@@ -39,13 +49,18 @@ class InspectCommand : public Command {
         const auto today = audit::baseline_today(diag);
         auto loaded = load_site_for_audit(site_, packs_, diag);
         if (print_diagnostics(diag) || !loaded || !today) return kInputError;
+        const auto lang = choose_lang(lang_, loaded->site.info.region);
+        const bool html = format_ == "html";
+        audit::AuditOptions options;
+        options.draw_plan = html;  // the printed record shows the plan with the findings
+        options.plan_zh = lang == report::Lang::Zh;
         Diagnostics audited;
-        const auto result = audit_site(*loaded, {}, audited);
+        const auto result = audit_site(*loaded, options, audited);
         if (print_diagnostics(audited)) return kInputError;
         const auto inspection =
             audit::build_inspection(loaded->site, loaded->rules, result, *today, scope_);
-        const auto lang = choose_lang(lang_, loaded->site.info.region);
-        auto text = report::render_inspection(format_, inspection, lang);
+        auto text = html ? std::optional(render_html(inspection, *loaded, result, lang))
+                         : report::render_inspection(format_, inspection, lang);
         if (!text || !write_output(output_, *text, {site_})) return kInputError;
         return inspection.all_pass_or_attested() ? kOk : kFindings;
     }

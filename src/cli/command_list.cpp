@@ -15,6 +15,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     v.push_back(make_filing_command());
     v.push_back(make_inspect_command());
     v.push_back(make_diff_command());
+    v.push_back(make_import_command());
     return v;
 }
 

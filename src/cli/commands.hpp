@@ -16,5 +16,6 @@ std::unique_ptr<Command> make_explain_command();
 std::unique_ptr<Command> make_filing_command();
 std::unique_ptr<Command> make_inspect_command();
 std::unique_ptr<Command> make_diff_command();
+std::unique_ptr<Command> make_import_command();
 
 }  // namespace camaudit::cli

@@ -8,6 +8,9 @@
 
 namespace camaudit::cli {
 
+// The --lang of the command being run, for its error messages (loaded_site.cpp).
+void set_diagnostics_lang(const std::string& flag);
+
 // --rules PACK_OR_FILE, repeatable; each occurrence takes one value, so site files may follow.
 inline CLI::Option* add_rules_option(CLI::App& app, std::vector<std::string>& packs,
                                      const std::string& help =
@@ -17,9 +20,11 @@ inline CLI::Option* add_rules_option(CLI::App& app, std::vector<std::string>& pa
 }
 
 // --lang zh|en.
+// --lang zh|en; it also sets the language of the error messages (print_diagnostics).
 inline CLI::Option* add_lang_option(CLI::App& app, std::string& lang) {
     return app.add_option("--lang", lang, "language: zh or en (default: from the locale)")
-        ->check(CLI::IsMember({"zh", "en"}));
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->each([](const std::string& value) { set_diagnostics_lang(value); });
 }
 
 // -j/--threads N.

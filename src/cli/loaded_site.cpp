@@ -6,6 +6,8 @@
 
 #include "audit/context.hpp"
 #include "audit/validate_site.hpp"
+#include "cli/common_options.hpp"
+#include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "io/site_reader.hpp"
 #include "report/plan.hpp"
@@ -101,8 +103,23 @@ std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites
     return results;
 }
 
+namespace {
+// Process-wide: a command line names one language for the whole run.
+std::string& diagnostics_lang_flag() {
+    static std::string flag;
+    return flag;
+}
+}  // namespace
+
+void set_diagnostics_lang(const std::string& flag) {
+    diagnostics_lang_flag() = flag;
+}
+
 bool print_diagnostics(const Diagnostics& diag) {
-    for (const auto& d : diag.sorted()) fmt::print(stderr, "{}\n", d.str());
+    for (const auto& d : diag.sorted()) {
+        const auto lang = choose_lang(diagnostics_lang_flag(), diag.region_of(d.loc.file));
+        fmt::print(stderr, "{}\n", d.str(lang == report::Lang::Zh));
+    }
     return diag.has_errors();
 }
 

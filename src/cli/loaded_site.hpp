@@ -48,7 +48,9 @@ void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
 report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
                               Diagnostics& diag);
 
-// Prints the diagnostics to stderr (sorted); returns true if there were errors.
+// Prints the diagnostics to stderr (sorted); returns true if there were errors. Each in the
+// language of choose_lang(--lang, the region of its file): Chinese where the catalogue of
+// messages has the message (util/message_catalog.hpp), else English.
 bool print_diagnostics(const Diagnostics& diag);
 
 }  // namespace camaudit::cli

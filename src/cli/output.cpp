@@ -20,6 +20,17 @@ bool same_file(const std::string& a, const std::string& b) {
     return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
+bool write_in_place(const std::string& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+        fmt::print(stderr, "camaudit: cannot write {}\n", path);
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool write_output(const std::string& path, const std::string& content,
@@ -36,6 +47,14 @@ bool write_output(const std::string& path, const std::string& content,
         }
     }
     fs::path target(path);
+    std::error_code kind_ec;
+    const auto kind = fs::status(target, kind_ec).type();
+    if (kind == fs::file_type::character || kind == fs::file_type::fifo ||
+        kind == fs::file_type::socket || kind == fs::file_type::block) {
+        // /dev/null, /dev/stdout, a named pipe: written in place. A rename would replace the
+        // device or pipe itself with a regular file (as root, even /dev/null).
+        return write_in_place(path, content);
+    }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     std::string tmp =
         (dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid())).string();

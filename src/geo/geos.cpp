@@ -35,11 +35,23 @@ ThreadContext& thread_context() {
     return context;
 }
 
+struct Subject {
+    std::string name;  // "camera 'C1'"
+    SourceLocation loc;
+};
+
+std::vector<Subject>& subjects() {
+    thread_local std::vector<Subject> stack;
+    return stack;
+}
+
 [[noreturn]] void fail(const char* operation) {
     std::string message = std::string("GEOS ") + operation + " failed";
     const std::string& why = thread_context().last_error;
     if (!why.empty()) message += ": " + why;
-    throw GeosError(message);
+    if (subjects().empty()) throw GeosError(message);
+    const Subject& s = subjects().back();
+    throw GeosError(s.name + ": " + message, s.loc);
 }
 
 // Clears the last error so that a failure reports its own message, not an older one.
@@ -106,6 +118,16 @@ void collect_polygons(const GEOSGeometry* g, std::vector<Polygon>& out) {
 
 GEOSContextHandle_t ctx() {
     return thread_context().handle;
+}
+
+GeosSubject::GeosSubject(std::string_view kind, std::string_view id, const SourceLocation& loc) {
+    std::string name(kind);
+    if (!id.empty()) name += " '" + std::string(id) + "'";
+    subjects().push_back({std::move(name), loc});
+}
+
+GeosSubject::~GeosSubject() {
+    subjects().pop_back();
 }
 
 std::string last_geos_error() {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/site.hpp"
@@ -32,9 +33,25 @@ struct PreparedDeleter {
 };
 using Prepared = std::unique_ptr<const GEOSPreparedGeometry, PreparedDeleter>;
 
-// Thrown when GEOS returns NULL or an exception; `what()` names the operation and GEOS's text.
+// Thrown when GEOS returns NULL or an exception; `what()` names the object being computed
+// (see GeosSubject), the operation and GEOS's text: "camera 'C1': GEOS difference failed: …".
+// `loc` is that object's place in its site file (line 0 when there is no subject).
 struct GeosError : std::runtime_error {
     using std::runtime_error::runtime_error;
+    GeosError(const std::string& message, SourceLocation where)
+        : std::runtime_error(message), loc(std::move(where)) {}
+    SourceLocation loc;
+};
+
+// Names the object that this thread's GEOS calls are about while it lives (innermost wins), so
+// that a geometry GEOS cannot process (a TopologyException, a NULL result) is reported as an
+// error at that camera or zone of the site file instead of an anonymous internal error.
+class GeosSubject {
+  public:
+    GeosSubject(std::string_view kind, std::string_view id, const SourceLocation& loc);
+    ~GeosSubject();
+    GeosSubject(const GeosSubject&) = delete;
+    GeosSubject& operator=(const GeosSubject&) = delete;
 };
 
 // Takes ownership of a GEOS result, throwing GeosError if it is NULL.

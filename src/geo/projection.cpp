@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <string_view>
 
 namespace camaudit::geo {
 
@@ -87,6 +88,9 @@ struct Projection::Impl {
     PJ* from_crs = nullptr;  // geographic: the input CRS; projected: its geodetic base
     PJ* to_crs = nullptr;    // the working CRS
     PJ* from_geo = nullptr;  // from_crs → to_crs, longitude/latitude and easting/northing order
+    // The working CRS's area of use (degrees), for geographic input.
+    bool has_area = false;
+    double west = 0, south = 0, east = 0, north = 0;
     std::once_flag once;
     // A PJ and its context serve one thread at a time: calls from several threads (the audit
     // runs cameras in parallel) take turns.
@@ -196,6 +200,11 @@ std::optional<Projection> Projection::for_site(const Site& site, Diagnostics& di
         m.working = working_crs_for(centre, site.info.region);
         m.to_crs = proj_create(m.ctx, m.working.c_str());
         if (!m.to_crs) return fail(fmt::format("cannot create the working CRS {}", m.working));
+        // PROJ gives -1000 for an unknown bound; an area across the antimeridian (east < west)
+        // is not checked (no working CRS of ours has one).
+        m.has_area =
+            proj_get_area_of_use(m.ctx, m.to_crs, &m.west, &m.south, &m.east, &m.north, nullptr) &&
+            m.west > -1000 && m.south > -1000 && m.east >= m.west && m.north >= m.south;
         m.from_crs = proj_clone(m.ctx, h);
         if (!m.from_crs) return fail(fmt::format("cannot use CRS '{}'", crs));
         return out;
@@ -229,6 +238,21 @@ std::optional<Point> Projection::forward(Point input) const {
     return impl_->run(impl_->transformation(), PJ_FWD, input);
 }
 
+bool Projection::in_working_area(Point input) const {
+    const Impl& m = *impl_;
+    if (!m.geographic || !m.has_area) return true;
+    return input.x >= m.west - kAreaMargin && input.x <= m.east + kAreaMargin &&
+           input.y >= m.south - kAreaMargin && input.y <= m.north + kAreaMargin;
+}
+
+std::string Projection::working_area() const {
+    const Impl& m = *impl_;
+    if (!m.has_area) return "";
+    auto lon = [](double d) { return fmt::format("{:g}°{}", std::abs(d), d < 0 ? 'W' : 'E'); };
+    auto lat = [](double d) { return fmt::format("{:g}°{}", std::abs(d), d < 0 ? 'S' : 'N'); };
+    return fmt::format("{} to {}, {} to {}", lon(m.west), lon(m.east), lat(m.south), lat(m.north));
+}
+
 std::optional<Point> Projection::inverse(Point working) const {
     if (impl_->identity_coords) return working;
     return impl_->run(impl_->transformation(), PJ_INV, working);
@@ -254,37 +278,60 @@ std::optional<Site> to_working(const Site& site, const Projection& projection, D
     Site out = site;
     if (projection.working_crs() == "local") return out;
     bool ok = true;
-    auto fail = [&](const SourceLocation& loc, Point p) {
-        diag.error(loc, fmt::format("cannot transform ({}, {}) from {} to {}", p.x, p.y,
+    // PROJ returns HUGE_VAL (or an error) for a point outside the projection's domain: an
+    // error at the element, naming it, never an infinite coordinate passed on to GEOS.
+    auto fail = [&](const SourceLocation& loc, const std::string& name, Point p) {
+        diag.error(loc, fmt::format("{}: cannot transform ({}, {}) from {} to {}", name, p.x, p.y,
                                     projection.input_crs(), projection.working_crs()));
         ok = false;
     };
-    auto point = [&](Point& p, const SourceLocation& loc) {
-        if (auto q = projection.forward(p))
+    // Each stops at the first point that fails: one error an element is enough.
+    auto point = [&](Point& p, const SourceLocation& loc, const std::string& name) {
+        if (!projection.in_working_area(p)) {
+            diag.error(loc, fmt::format("{}: ({}, {}) is more than {:g}° outside the area of the "
+                                        "working CRS {} ({}); is a coordinate wrong?",
+                                        name, p.x, p.y, Projection::kAreaMargin,
+                                        projection.working_crs(), projection.working_area()));
+            ok = false;
+            return false;
+        }
+        auto q = projection.forward(p);
+        if (q)
             p = *q;
         else
-            fail(loc, p);
+            fail(loc, name, p);
+        return q.has_value();
     };
-    auto points = [&](std::vector<Point>& pts, const SourceLocation& loc) {
-        for (auto& p : pts) point(p, loc);
+    auto points = [&](std::vector<Point>& pts, const SourceLocation& loc, const std::string& name) {
+        for (auto& p : pts)
+            if (!point(p, loc, name)) return false;
+        return true;
     };
-    auto polygon = [&](Polygon& poly, const SourceLocation& loc) {
-        points(poly.shell, loc);
-        for (auto& h : poly.holes) points(h, loc);
+    auto polygon = [&](Polygon& poly, const SourceLocation& loc, const std::string& name) {
+        if (!points(poly.shell, loc, name)) return false;
+        for (auto& h : poly.holes)
+            if (!points(h, loc, name)) return false;
+        return true;
+    };
+    auto named = [](std::string_view kind, const std::string& id) {
+        return id.empty() ? std::string(kind) : fmt::format("{} '{}'", kind, id);
     };
     for (auto& z : out.zones) {
-        polygon(z.polygon, z.loc);
-        points(z.line, z.loc);
-        if (z.shape == ZoneShape::Point) point(z.point, z.loc);
+        const std::string name = named("zone", z.id);
+        if (polygon(z.polygon, z.loc, name) && points(z.line, z.loc, name) &&
+            z.shape == ZoneShape::Point)
+            point(z.point, z.loc, name);
     }
     for (auto& w : out.walls) {
-        points(w.line, w.loc);
-        polygon(w.polygon, w.loc);
+        const std::string name = named("wall", w.id);
+        if (points(w.line, w.loc, name)) polygon(w.polygon, w.loc, name);
     }
     for (auto& c : out.cameras) {
+        const std::string name = named("camera", c.id);
         const Point at = c.position;  // input CRS, for the convergence
-        point(c.position, c.loc);
-        for (auto& m : c.privacy_masks) polygon(m, c.loc);
+        if (point(c.position, c.loc, name))
+            for (auto& m : c.privacy_masks)
+                if (!polygon(m, c.loc, name + " privacy mask")) break;
         if (c.azimuth) c.azimuth = projection.grid_azimuth(at, *c.azimuth);
         if (c.ptz && !c.ptz->unlimited) {
             // Shift both ends alike, so that the pan span (even a full 360) is kept.

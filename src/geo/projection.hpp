@@ -12,7 +12,7 @@
 namespace camaudit::geo {
 
 class Projection {
-public:
+  public:
     // The identity (crs: local).
     Projection();
     ~Projection();
@@ -32,12 +32,21 @@ public:
 
     // Input → working; nullopt if PROJ fails or returns a non-finite value.
     std::optional<Point> forward(Point input) const;
+    // For geographic input: whether `input` (lon, lat) lies within kAreaMargin degrees of the
+    // working CRS's area of use; true otherwise. At that margin a transverse Mercator
+    // projection already stretches distances by up to 0.3 %, and past 90° of longitude from its
+    // meridian PROJ returns finite nonsense (a mirror image), not an error: such a point is a
+    // typo in a coordinate, not part of the site.
+    bool in_working_area(Point input) const;
+    // That area, "115.5°E to 118.5°E, 22.6°N to 49.88°N", for messages ("" if unknown).
+    std::string working_area() const;
+    static constexpr double kAreaMargin = 3.0;
     // Working → input.
     std::optional<Point> inverse(Point working) const;
     // Grid bearing of a true azimuth at `input` (meridian convergence); identity for local.
     double grid_azimuth(Point input, double true_azimuth_deg) const;
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

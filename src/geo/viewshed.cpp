@@ -116,6 +116,7 @@ Geom field_of_view(const Camera& camera, Point eye) {
 }
 
 Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
+    const GeosSubject subject("camera", camera.id, camera.loc);  // names it in a GEOS failure
     Viewshed v;
     v.eye = eye_position(camera, obstacles);
     if (obstacles.inside_solid(v.eye)) {
@@ -133,18 +134,24 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
     Geom g = make_polygon(ring);
     // GEOSisValid is the expensive part of a small viewshed: skip it for rings proven simple.
     bool trusted = is_star_ring_simple(ring, v.eye, !field.full);
-    // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
-    for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid)) {
-        g = difference(g.get(), make_polygon(*solid).get());
+    // GEOS's overlay refuses an invalid operand (a TopologyException): a ring not proven
+    // simple is checked, and repaired, before a pillar or mask is taken from it.
+    bool overlay_ready = trusted;
+    auto subtract = [&](const GEOSGeometry* part) {
+        if (!overlay_ready && !is_valid(g.get())) g = repair(g.get());
+        overlay_ready = true;  // GEOS's overlay returns valid geometry
+        g = difference(g.get(), part);
         trusted = false;
-    }
+    };
+    // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
+    for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid))
+        subtract(make_polygon(*solid).get());
     const Envelope box = box_of(ring);
     for (const Polygon& mask : camera.privacy_masks) {
         if (mask.shell.size() < 3 || !boxes_meet(box, box_of(mask.shell))) continue;
         Geom m = make_polygon(mask);
         if (!is_valid(m.get())) m = repair(m.get());
-        g = difference(g.get(), m.get());
-        trusted = false;
+        subtract(m.get());
     }
     if (!trusted && !is_valid(g.get())) g = repair(g.get());
     v.area_m2 = area(g.get());

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "io/site_reader.hpp"
+
 namespace camaudit::io {
 
 namespace {
@@ -104,6 +106,15 @@ std::optional<std::vector<Point>> GeometryChecker::polyline(std::vector<Point> p
 
 bool GeometryChecker::valid(const Polygon& polygon, const SourceLocation& loc,
                             std::string_view what, Diagnostics& diag) const {
+    // Each ring was checked on its own; many holes could still add up (GEOS's validity test
+    // is O(n log n), so this bounds the time as well as the memory).
+    std::size_t vertices = polygon.shell.size();
+    for (const Ring& r : polygon.holes) vertices += r.size();
+    if (vertices > kMaxVertices) {
+        diag.error(loc, fmt::format("{}: {} points in all its rings, more than the limit of {}",
+                                    what, vertices, kMaxVertices));
+        return false;
+    }
     GEOSContextHandle_t h = handle(ctx_);
     auto make_ring = [&](const Ring& r) -> GEOSGeometry* {
         GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/site_loader.hpp"
+#include "io/site_reader.hpp"
 
 namespace camaudit::io {
 
@@ -83,6 +84,18 @@ bool positive(double v) {
     return v > 0;
 }
 
+// A length in metres: > 0 (>= 0 with `zero_ok`), and at most kMaxDistance.
+std::optional<double> length(SiteLoader& s, const YNode& v, std::string_view key, bool zero_ok) {
+    auto d = zero_ok ? bounded(
+                           s, v, key, [](double x) { return x >= 0; }, ">= 0")
+                     : bounded(s, v, key, positive, "> 0");
+    if (d && *d > kMaxDistance) {
+        s.r.error(v.loc, fmt::format("{} must be at most {:g} m, got {}", key, kMaxDistance, *d));
+        return std::nullopt;
+    }
+    return d;
+}
+
 void read_owner(SiteLoader& s, const Fields& f, std::string& out) {
     if (const YNode* v = f["owner"])
         if (auto owner = s.r.id(*v, "owner")) {
@@ -129,13 +142,13 @@ void read_zone(SiteLoader& s, const YNode& node) {
         if (z.shape != ZoneShape::Point || !f->has("point"))
             s.r.error(f->key("radius")->loc, "radius applies to point zones only");
         else
-            z.radius = bounded(s, *v, "radius", positive, "> 0");
+            z.radius = length(s, *v, "radius", false);
     }
     if (const YNode* v = (*f)["width"]) {
         if (z.shape != ZoneShape::Line || !f->has("line"))
             s.r.error(f->key("width")->loc, "width applies to line zones only");
         else
-            z.width = bounded(s, *v, "width", positive, "> 0");
+            z.width = length(s, *v, "width", false);
     }
     s.r.get(*f, "public", z.is_public);
     read_owner(s, *f, z.owner);
@@ -229,15 +242,13 @@ void read_camera(SiteLoader& s, const YNode& node) {
     if (const YNode* v = s.r.require(*f, "position", element))
         if (auto p = s.r.point(*v, "position")) c.position = *p;
     if (const YNode* v = (*f)["height"])
-        if (auto h = bounded(
-                s, *v, "height", [](double d) { return d >= 0; }, ">= 0"))
-            c.height = *h;
+        if (auto h = length(s, *v, "height", true)) c.height = *h;
     if (const YNode* v = s.r.require(*f, "hfov", element))
         if (auto d = bounded(
                 s, *v, "hfov", [](double d) { return d > 0 && d <= 360; }, "in (0, 360]"))
             c.hfov = *d;
     if (const YNode* v = s.r.require(*f, "range", element))
-        if (auto d = bounded(s, *v, "range", positive, "> 0")) c.range = *d;
+        if (auto d = length(s, *v, "range", false)) c.range = *d;
     if (const YNode* v = (*f)["tilt"])
         c.tilt = bounded(
             s, *v, "tilt", [](double d) { return d >= -90 && d <= 90; }, "in [-90, 90]");
@@ -285,6 +296,11 @@ void read_camera(SiteLoader& s, const YNode& node) {
 template <typename Fn>
 void read_list(SiteLoader& s, const YNode& node, std::string_view what, Fn read_one) {
     if (!s.r.sequence(node, what)) return;
+    if (node.items.size() > kMaxElements) {
+        s.r.error(node.loc, fmt::format("{}: {} entries, more than the limit of {}", what,
+                                        node.items.size(), kMaxElements));
+        return;
+    }
     for (const YNode& item : node.items) {
         if (s.r.diag().full()) return;
         read_one(s, item);

@@ -74,4 +74,7 @@ void read_zones(SiteLoader& s, const YNode& node);
 void read_walls(SiteLoader& s, const YNode& node);
 void read_cameras(SiteLoader& s, const YNode& node);
 
+// Zones, walls and cameras from CAD drawings (import_section.cpp).
+void read_import(SiteLoader& s, const YNode& node);
+
 }  // namespace camaudit::io

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "geo/projection.hpp"
+#include "io/geojson_reader.hpp"
 #include "io/site_loader.hpp"
 #include "io/text_check.hpp"
 #include "io/yaml_tree.hpp"
@@ -64,8 +65,7 @@ void read_top(SiteLoader& s, const YNode& root) {
     if (const YNode* v = (*f)["parties"]) read_parties(s, *v);
     if (const YNode* v = (*f)["system"]) read_system(s, *v);
     if (const YNode* v = (*f)["floors"]) read_floors(s, *v);
-    if (f->has("import"))
-        s.r.error(f->key("import")->loc, "import: DXF import is not supported by this version");
+    if (const YNode* v = (*f)["import"]) read_import(s, *v);  // before the hand-written elements
     const bool imported = f->has("import");
     if (const YNode* v = imported ? (*f)["zones"] : s.r.require(*f, "zones", "the top level"))
         read_zones(s, *v);
@@ -96,27 +96,36 @@ std::optional<Site> read_yaml(const std::string& path, const std::string& bytes,
 
 }  // namespace
 
+std::optional<Site> read_site_tree(const std::string& path, const YNode& root, Diagnostics& diag) {
+    SiteLoader loader(path, diag);
+    read_top(loader, root);
+    if (diag.has_errors()) return std::nullopt;
+    return std::move(loader.site);
+}
+
 std::optional<Site> load_site_yaml(const std::string& path, const std::string& text,
                                    Diagnostics& diag) {
     // A Diagnostics of this file alone, so that errors of earlier files (or a full outer
     // list) do not decide whether this one is good.
     Diagnostics local;
     auto site = read_yaml(path, text, local);
+    pass_on_file_diagnostics(path, local, diag);
+    return site;
+}
+
+void pass_on_file_diagnostics(const std::string& path, const Diagnostics& local,
+                              Diagnostics& diag) {
+    if (auto region = local.region_of(path); !region.empty()) diag.note_region(path, region);
     for (const auto& d : local.all()) {
         if (d.level == Diagnostic::Level::Warning)
             diag.warning(d.loc, d.message);
         else if (d.loc.line > 0 || !d.message.starts_with("too many errors"))
-            diag.error(d.loc, d.message);
+            diag.error(d.loc, d.message);  // the outer list adds its own note when full
     }
-    return site;
 }
 
 std::optional<Site> load_site(const std::string& path, Diagnostics& diag) {
     const SourceLocation top{path, 0, 0};
-    if (ends_with_icase(path, ".geojson") || ends_with_icase(path, ".json")) {
-        diag.error(top, "GeoJSON site files are not supported by this version yet");
-        return std::nullopt;
-    }
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
         diag.error(top, "is a directory, not a site file");
@@ -138,6 +147,8 @@ std::optional<Site> load_site(const std::string& path, Diagnostics& diag) {
         diag.error(top, "cannot read the file");
         return std::nullopt;
     }
+    if (ends_with_icase(path, ".geojson") || ends_with_icase(path, ".json"))
+        return load_site_geojson(path, std::move(bytes).str(), diag);
     return load_site_yaml(path, std::move(bytes).str(), diag);
 }
 

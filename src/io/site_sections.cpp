@@ -55,7 +55,10 @@ void read_site_info(SiteLoader& s, const YNode& node) {
         if (auto v = s.r.id(*id, "site.id")) info.id = *v;
     s.r.get(*f, "name", info.name);
     if (const YNode* v = (*f)["region"])
-        if (auto region = s.r.id(*v, "region")) info.region = *region;
+        if (auto region = s.r.id(*v, "region")) {
+            info.region = *region;
+            s.r.diag().note_region(s.site.file, *region);  // the language of its messages
+        }
     if (const YNode* v = (*f)["crs"]) {
         info.crs_loc = v->loc;
         if (auto crs = s.r.id(*v, "crs")) info.crs = *crs;

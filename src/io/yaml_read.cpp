@@ -292,6 +292,11 @@ std::optional<Point> Reader::point(const YNode& node, std::string_view what) {
 
 std::optional<std::vector<Point>> Reader::points(const YNode& node, std::string_view what) {
     if (!sequence(node, what)) return std::nullopt;
+    if (node.items.size() > kMaxVertices) {
+        error(node.loc, fmt::format("{}: {} points, more than the limit of {}", what,
+                                    node.items.size(), kMaxVertices));
+        return std::nullopt;
+    }
     std::vector<Point> out;
     bool ok = true;
     for (const auto& item : node.items) {

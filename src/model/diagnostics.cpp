@@ -4,12 +4,27 @@
 
 #include <algorithm>
 
+#include "util/message_catalog.hpp"
+
 namespace camaudit {
 
-std::string Diagnostic::str() const {
-    const char* prefix = level == Level::Warning ? "warning: " : "";
-    if (loc.line > 0) return fmt::format("{}:{}:{}: {}{}", loc.file, loc.line, loc.column, prefix, message);
-    return fmt::format("{}: {}{}", loc.file, prefix, message);
+std::string Diagnostic::str(bool chinese) const {
+    std::string text = message;
+    if (chinese)
+        if (auto zh = messages::to_chinese(message)) text = std::move(*zh);
+    const char* prefix = level == Level::Warning ? (chinese ? "警告：" : "warning: ") : "";
+    if (loc.line > 0)
+        return fmt::format("{}:{}:{}: {}{}", loc.file, loc.line, loc.column, prefix, text);
+    return fmt::format("{}: {}{}", loc.file, prefix, text);
+}
+
+void Diagnostics::note_region(const std::string& file, std::string region) {
+    regions_[file] = std::move(region);
+}
+
+std::string Diagnostics::region_of(const std::string& file) const {
+    auto it = regions_.find(file);
+    return it == regions_.end() ? std::string() : it->second;
 }
 
 void Diagnostics::error(const SourceLocation& loc, std::string message) {
@@ -32,6 +47,7 @@ void Diagnostics::merge(const Diagnostics& other) {
     // The cap is per file: each collection keeps its own.
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
     errors_ += other.errors_;
+    for (const auto& [file, region] : other.regions_) regions_.insert({file, region});
 }
 
 std::vector<Diagnostic> Diagnostics::sorted() const {

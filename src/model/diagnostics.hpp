@@ -4,6 +4,7 @@
 // command prints all of them as `file:line:column: message` and exits 2.
 #pragma once
 
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,12 +19,13 @@ struct Diagnostic {
     SourceLocation loc;
     std::string message;
 
-    // `file:line:column: message` (or `file: message` where the position is unknown).
-    std::string str() const;
+    // `file:line:column: message` (or `file: message` where the position is unknown); with
+    // `chinese`, the message in Chinese where the catalogue has it (util/message_catalog.hpp).
+    std::string str(bool chinese = false) const;
 };
 
 class Diagnostics {
-public:
+  public:
     static constexpr std::size_t kMaxErrors = 50;  // more would bury the first ones
 
     void error(const SourceLocation& loc, std::string message);
@@ -40,7 +42,13 @@ public:
     // Sorted by file, line, column; stable for equal positions.
     std::vector<Diagnostic> sorted() const;
 
-private:
+    // The `site.region` of a file, as soon as a reader knows it: it decides the language of
+    // the file's messages when neither --lang nor the locale does (like the reports').
+    void note_region(const std::string& file, std::string region);
+    std::string region_of(const std::string& file) const;
+
+  private:
+    std::map<std::string, std::string> regions_;
     std::vector<Diagnostic> items_;
     std::size_t errors_ = 0;
     std::size_t suppressed_ = 0;

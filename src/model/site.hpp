@@ -86,6 +86,26 @@ struct Floor {
     SourceLocation loc;
 };
 
+// Where an element imported from a CAD drawing (a site file's `import:`) was drawn. The
+// element's `loc` stays in the site file (its import entry), so that every report's
+// file:line:column is a site-file position; this names the entity in the drawing.
+struct DrawingOrigin {
+    std::string dxf;      // as the site file names it (relative to the site file)
+    std::string path;     // as opened: the site file's folder joined with `dxf`
+    std::string handle;   // the entity handle (hex); empty where the drawing has none
+    std::string entity;   // the DXF entity type: LWPOLYLINE, INSERT, ...
+    std::string layer;    // the layer it is drawn on (a block's layer 0 resolved)
+    std::string inserts;  // for an entity inside blocks: the INSERT handles, outermost first
+    int line = 0;         // the line of the entity in the DXF text; 0: unknown
+
+    // "plans/f1.dxf#2F"; "plans/f1.dxf#49/33" for an entity in a block inserted by 49; the
+    // drawing alone where it has no handles.
+    std::string qualified_name() const {
+        if (handle.empty()) return dxf;
+        return dxf + "#" + (inserts.empty() ? handle : inserts + "/" + handle);
+    }
+};
+
 enum class ZoneShape { Polygon, Point, Line };
 
 struct Zone {
@@ -103,6 +123,7 @@ struct Zone {
     std::string owner;              // empty: the operator
     bool key_part = false;
     SourceLocation loc;
+    std::optional<DrawingOrigin> origin;  // imported from a drawing
 };
 
 struct Wall {
@@ -113,12 +134,22 @@ struct Wall {
     Polygon polygon;          // is_polygon
     bool transparent = false;
     SourceLocation loc;
+    std::optional<DrawingOrigin> origin;  // imported from a drawing
 };
 
 struct Ptz {
     bool unlimited = false;  // `ptz: {}`
     double pan_from = 0;     // degrees, clockwise from north; pans clockwise to pan_to
     double pan_to = 0;
+};
+
+// A value that the reader assumed because the input does not give it (an OpenStreetMap camera
+// without a tag for it). The check assumed-default reports each camera's assumptions as an
+// `info` finding, so that no default stays silent.
+struct Assumption {
+    std::string field;  // the site-format key: "hfov", "range", "height", "signage", "owner"...
+    std::string value;  // as a site file would write it: "90", "false", "op1"
+    std::string reason_en, reason_zh;  // why, and what to add to replace it
 };
 
 struct Camera {
@@ -139,6 +170,8 @@ struct Camera {
     std::vector<std::string> consent;
     std::string purpose;
     SourceLocation loc;
+    std::optional<DrawingOrigin> origin;  // imported from a drawing
+    std::vector<Assumption> assumed;      // empty where the file gives every value
 
     bool panoramic() const { return hfov >= 360.0 || (ptz && ptz->unlimited); }
 };
@@ -167,6 +200,13 @@ struct SiteInfo {
     SourceLocation regime_loc;
 };
 
+// Input that the reader skipped on purpose: a GeoJSON property or member outside the schema
+// (OpenStreetMap features carry many tags). `validate --strict` lists them.
+struct IgnoredInput {
+    SourceLocation loc;
+    std::string what;  // "property 'surveillance:zone' of camera 'n123'"
+};
+
 struct Site {
     std::string file;  // as given on the command line
     SiteInfo info;
@@ -178,6 +218,8 @@ struct Site {
     std::vector<Wall> walls;
     std::vector<Camera> cameras;
     Settings settings;
+    std::vector<IgnoredInput> ignored;  // the first kMaxListedIgnored of them
+    std::size_t ignored_total = 0;       // all of them
 
     bool has_floors() const { return !floors.empty(); }
     // The operator or a party by id; nullptr when unknown.

@@ -73,7 +73,9 @@ std::vector<std::string> filing_formats() {
     return {"text", "json", "csv", "markdown"};
 }
 std::vector<std::string> inspection_formats() {
-    return {"text", "json", "markdown"};
+    // html is rendered by render_inspection_html (report/html_report.hpp): it needs the audit
+    // and the filing sheet as well as the checklist.
+    return {"text", "json", "markdown", "html"};
 }
 
 std::optional<std::string> render_filing(std::string_view format, const FilingSheet& sheet,

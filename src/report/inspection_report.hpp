@@ -14,9 +14,10 @@ namespace camaudit::report {
 
 // The format names, in the order `-h` shows them.
 std::vector<std::string> filing_formats();      // text, json, csv, markdown
-std::vector<std::string> inspection_formats();  // text, json, markdown
+std::vector<std::string> inspection_formats();  // text, json, markdown, html
 
-// The document in `format`; nullopt for an unknown format. JSON carries both languages and
+// The document in `format`; nullopt for an unknown format (and for html, which
+// render_inspection_html renders from more than the inspection). JSON carries both languages and
 // does not depend on `lang`.
 std::optional<std::string> render_filing(std::string_view format, const FilingSheet& sheet,
                                          Lang lang);

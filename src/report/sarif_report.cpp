@@ -168,7 +168,31 @@ void write_location(JsonWriter& w, const audit::Finding& f, const SiteResult& si
     if (f.loc.column >= 1)
         w.key("startColumn").value(source.column(site.file, f.loc.line, f.loc.column));
     w.end_object();
-    w.end_object().end_object();
+    w.end_object();
+    if (f.origin) {
+        // The entity of the drawing that the camera or zone was imported from.
+        const DrawingOrigin& o = *f.origin;
+        w.key("logicalLocations").begin_array().begin_object();
+        w.key("name").value(o.handle.empty() ? o.dxf : o.handle).key("kind").value("object");
+        w.key("fullyQualifiedName").value(o.qualified_name()).end_object().end_array();
+    }
+    w.end_object();
+}
+
+// The drawing's text at the imported entity's line, for viewers that can open it.
+void write_drawing_location(JsonWriter& w, const DrawingOrigin& o, const std::string& cwd) {
+    auto uri = artifact_uri(o.path, cwd);
+    w.key("relatedLocations").begin_array().begin_object().key("id").value(1);
+    w.key("physicalLocation").begin_object();
+    w.key("artifactLocation").begin_object().key("uri").value(uri.uri);
+    if (uri.relative) w.key("uriBaseId").value("%SRCROOT%");
+    w.end_object();
+    if (o.line > 0) w.key("region").begin_object().key("startLine").value(o.line).end_object();
+    w.end_object();
+    w.key("message").begin_object().key("text");
+    w.value(fmt::format("{} entity {} on layer {}", o.entity,
+                        o.handle.empty() ? "without handle" : o.handle, o.layer));
+    w.end_object().end_object().end_array();
 }
 
 void write_result(JsonWriter& w, const audit::Finding& f, const SiteResult& site,
@@ -180,6 +204,7 @@ void write_result(JsonWriter& w, const audit::Finding& f, const SiteResult& site
     w.key("locations").begin_array();
     write_location(w, f, site, cwd, source);
     w.end_array();
+    if (f.origin) write_drawing_location(w, *f.origin, cwd);
     w.key("partialFingerprints").begin_object();
     w.key("camauditFingerprint/v1").value(f.fingerprint).end_object();
     w.key("properties").begin_object();

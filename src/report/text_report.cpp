@@ -41,6 +41,18 @@ std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules,
     return fmt::format("    {}: {}", label, c.text_zh);
 }
 
+// Where an imported camera or zone was drawn: `path:line: entity 2F (INSERT on A-CCTV)`, a
+// position an editor can open, since the finding's own position is the site file's import.
+std::string origin_line(const DrawingOrigin& o, Lang lang) {
+    const std::string where = o.line > 0 ? fmt::format("{}:{}", o.path, o.line) : o.path;
+    const std::string handle = o.inserts.empty() ? o.handle : o.inserts + "/" + o.handle;
+    if (lang == Lang::Zh)
+        return fmt::format("    图纸位置: {}: 图元 {}（{}，图层 {}）", where,
+                           handle.empty() ? "（无句柄）" : handle, o.entity, o.layer);
+    return fmt::format("    drawn at: {}: entity {} ({} on {})", where,
+                       handle.empty() ? "without handle" : handle, o.entity, o.layer);
+}
+
 }  // namespace
 
 std::string render_text(const AuditReport& report, Lang lang, bool color) {
@@ -54,6 +66,7 @@ std::string render_text(const AuditReport& report, Lang lang, bool color) {
             out += fmt::format("{}:{}:{}: {} {} {}\n", site.file, f.loc.line, f.loc.column,
                                style(severity_colour(f.severity), severity_word(f.severity, lang)),
                                style("2", "[" + f.rule + "]"), f.message(lang == Lang::Zh));
+            if (f.origin) out += origin_line(*f.origin, lang) + "\n";
             for (const auto& c : f.citations) out += citation_line(c, site.rules, lang) + "\n";
         }
         if (!site.cameras_in_no_zone.empty()) {

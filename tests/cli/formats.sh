@@ -15,22 +15,7 @@ bin=${1:?usage: formats.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: formats.sh CAMAUDIT_BINARY REPO_ROOT}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 build=$(dirname "$bin")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
-# check NAME CONDITION-COMMAND...: one test.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 
 have() { command -v "$1" >/dev/null 2>&1; }
 no_file() { [ ! -e "$1" ]; }
@@ -87,6 +72,16 @@ nsites=${#examples[@]}
 # The findings, from the pinned JSON report, to compare the other formats with.
 "$bin" check "${examples[@]}" --format json -o "$tmp/x.json" 2>"$tmp/stderr"
 check "json: exit 1 (the examples have findings)" [ $? -eq 1 ]
+
+# -o naming a pipe (or /dev/null, /dev/stdout) writes into it: a rename would replace the pipe
+# with a regular file.
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" >"$tmp/from-pipe" &
+reader=$!
+"$bin" check "${examples[@]}" --format json -o "$tmp/pipe" 2>/dev/null
+wait "$reader"
+check "-o a pipe: still a pipe" test -p "$tmp/pipe"
+check "-o a pipe: the report went through it" cmp -s "$tmp/x.json" "$tmp/from-pipe"
 
 for format in sarif junit geojson; do
     out=$tmp/x.$format

@@ -13,21 +13,7 @@ set -u
 
 bin=${1:?usage: html.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: html.sh CAMAUDIT_BINARY REPO_ROOT}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 finish() {
     echo "html: $passed passed, $failed failed"
     [ "$failed" -eq 0 ]
@@ -181,6 +167,59 @@ for s in "$root"/data/examples/*.yaml; do
         "$(count "$tmp/cov.json" '"viewshed_m2":')"
     check "coverage $name: the plan" same "$(count "$tmp/cov.dom" '<svg ')" 1
     [ -n "$keep" ] && cp "$tmp/cov.html" "$keep/coverage-$name.html"
+done
+
+# inspect --format html: the record an inspector prints and hands over. Every item of the
+# checklist quotes the law, the filing sheet and the audit's plan and findings are in it.
+"$bin" check "$site" --format json -o "$tmp/check.json" 2>/dev/null
+for lang in zh en; do
+    page=$tmp/inspect-$lang.html
+    CAMAUDIT_TODAY=2026-11-26 "$bin" inspect "$site" --format html --lang "$lang" -o "$page" 2>"$tmp/stderr"
+    status=$?
+    check "inspect $lang: exit 0 or 1" [ "$status" -le 1 ]
+    check "inspect $lang: page written" test -s "$page"
+    check "inspect $lang: offline" offline "$page"
+    check "inspect $lang: unique ids" unique_ids "$page"
+    check "inspect $lang: A4 print stylesheet" grep -q '@page { size: A4' "$page"
+    CAMAUDIT_TODAY=2026-11-26 "$bin" inspect "$site" --format html --lang "$lang" -o "$tmp/again.html" 2>/dev/null
+    check "inspect $lang: deterministic" cmp -s "$page" "$tmp/again.html"
+    CAMAUDIT_TODAY=2026-11-26 "$bin" inspect "$site" --format json -o "$tmp/inspect.json" 2>/dev/null
+    "$bin" filing "$site" --format json -o "$tmp/filing.json" 2>/dev/null
+
+    dom=$tmp/inspect-$lang.dom
+    browser --dump-dom "file://$page" >"$dom"
+    check "inspect $lang: chromium loaded the page" test -s "$dom"
+    check "inspect $lang: 13 items" same "$(count "$dom" '<tr class="item status-')" 13
+    # Each item in the law's own words (第十条, as the JSON record quotes it).
+    n=0
+    while IFS= read -r text; do
+        n=$((n + 1))
+        check "inspect $lang: item $n quotes the law" has "$dom" "$text"
+    done < <(grep -o '"text_zh": "[^"]*"' "$tmp/inspect.json" | sed 's/^"text_zh": "//; s/"$//')
+    check "inspect $lang: the JSON has the 13 items" same "$n" 13
+    check "inspect $lang: the filing sheet" same "$(count "$dom" '<tr class="filing-item"')" \
+        "$(count "$tmp/filing.json" '"display_zh":')"
+    check "inspect $lang: one plan" same "$(count "$dom" '<svg ')" 1
+    check "inspect $lang: one row per finding" same "$(count "$dom" '<tr class="finding ')" \
+        "$(count "$tmp/check.json" '"fingerprint":')"
+    # Every failing item links to findings that are on the page.
+    for target in $(grep -o 'class="finding-ref" href="#[^"]*"' "$dom" | sed 's/.*href="#//; s/"$//' | sort -u); do
+        check "inspect $lang: link #$target resolves" has "$dom" "id=\"$target\""
+    done
+    if [ "$lang" = zh ]; then
+        check "inspect $lang: title" has "$dom" "公共安全视频图像信息系统监督检查记录"
+        check "inspect $lang: signatures" has "$dom" "检查人员（签名）"
+    else
+        check "inspect $lang: title" has "$dom" "Inspection record of a public security video system"
+        check "inspect $lang: signatures" has "$dom" "Inspector (signature)"
+    fi
+    pdf=$tmp/inspect-$lang.pdf
+    browser --no-pdf-header-footer --print-to-pdf="$pdf" "file://$page" >/dev/null
+    check "inspect $lang: printed to PDF" test -s "$pdf"
+    if command -v pdfinfo >/dev/null 2>&1; then
+        check "inspect $lang: A4 pages" a4_pdf "$pdf"
+    fi
+    [ -n "$keep" ] && cp "$page" "$pdf" "$keep"/
 done
 
 # An input error writes no page.

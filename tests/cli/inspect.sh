@@ -142,7 +142,7 @@ check "-o onto the input: unchanged" cmp -s "$fixtures/good.yaml" "$tmp/input.ya
 
 # --- 4. input errors: status 2, file:line:column, no report --------------------------------
 for cmd in inspect filing; do
-    run "$cmd" errors/measures.yaml -o "$tmp/never.txt"
+    run "$cmd" errors/measures.yaml --lang en -o "$tmp/never.txt"
     check "$cmd measures errors: exit 2" status_is 2
     check "$cmd measures errors: nothing on stdout" out_empty
     check "$cmd measures errors: no file" [ ! -e "$tmp/never.txt" ]
@@ -150,6 +150,11 @@ for cmd in inspect filing; do
         err_has "errors/measures.yaml:8:5: unknown key 'maintainance' in measures; did you mean 'maintenance'?"
     check "$cmd measures errors: every error" \
         err_has "errors/measures.yaml:9:27: measures.operation.attested: expected true or false"
+    # The same errors in Chinese: a CN-* site with no locale said (LC_ALL=C.UTF-8 here).
+    run "$cmd" errors/measures.yaml -o "$tmp/never.txt"
+    check "$cmd measures errors in Chinese: exit 2" status_is 2
+    check "$cmd measures errors in Chinese: did you mean" \
+        err_has "errors/measures.yaml:8:5: measures（管理措施）中有未知的键 'maintainance'；是否应为 'maintenance'？"
     run "$cmd" missing.yaml
     check "$cmd missing file: exit 2" status_is 2
     check "$cmd missing file: nothing on stdout" out_empty

@@ -15,6 +15,14 @@
 #   5. camaudit.1 mentions every long option of `camaudit --help` in its OPTIONS section and
 #      refers to the page of every subcommand; no man/camaudit-X.1 exists for a command X that
 #      the program does not have.
+#   6. The Simplified-Chinese pages in man/zh_CN/ (issue 6: every man page line in Chinese as
+#      well as English): every man/PAGE has a twin man/zh_CN/PAGE and every zh_CN page an
+#      English original, so a new English page fails here until it is translated. Each zh_CN
+#      page passes checks 1-3 and has a 名称 (NAME) section; the zh_CN page of each command
+#      lists in its 选项 (OPTIONS) section exactly the long options of `camaudit CMD -h`, as in
+#      check 4; zh_CN/camaudit.1 does what check 5 asks of camaudit.1. A zh_CN page whose
+#      number of .SH/.SS headings differs from its original's is noted on stderr (not a
+#      failure: a hint that the translation lags behind).
 #
 # The OPTIONS section is taken from the formatted page (one very long line per paragraph,
 # no hyphenation), so an option split by the source's escapes or fonts still counts.
@@ -26,6 +34,7 @@ set -o pipefail
 bin=${1:?usage: manpages.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: manpages.sh CAMAUDIT_BINARY REPO_ROOT}
 mandir="$root/man"
+zhdir="$mandir/zh_CN"
 
 if ! command -v groff >/dev/null 2>&1; then
     echo "manpages: groff is not installed, so the man pages cannot be linted;" \
@@ -63,12 +72,19 @@ format() {
     fi
 }
 
-# options_section PAGE: the text of the formatted page's OPTIONS section, one paragraph a line,
-# with the Unicode hyphens and minus signs that a device may use for `-` and `\-` made ASCII.
-options_section() {
+# formatted PAGE: the formatted page, one paragraph a line, with the Unicode hyphens and minus
+# signs that a device may use for `-` and `\-` made ASCII.
+formatted() {
     format "$1" -Tutf8 -rLL=3000n -rHY=0 -P-cbou 2>/dev/null |
-        sed -e 's/\xe2\x80\x90/-/g; s/\xe2\x80\x91/-/g; s/\xe2\x88\x92/-/g' |
-        awk '/^OPTIONS[ \t]*$/ { inside = 1; next }
+        sed -e 's/\xe2\x80\x90/-/g; s/\xe2\x80\x91/-/g; s/\xe2\x88\x92/-/g'
+}
+
+# options_section PAGE [HEADING]: the text of the formatted page's OPTIONS section (HEADING,
+# 选项 in a zh_CN page), one paragraph a line.
+options_section() {
+    formatted "$1" |
+        awk -v heading="${2:-OPTIONS}" '
+             $0 ~ ("^" heading "[ \t]*$") { inside = 1; next }
              inside && /^[^ \t]/ { exit }
              inside { print }'
 }
@@ -101,8 +117,9 @@ if [ ${#pages[@]} -eq 0 ]; then
 fi
 
 # --- 1-3: each page on its own -------------------------------------------------------------
-for page in "${pages[@]}"; do
-    name=$(basename "$page")
+# lint_page PAGE NAME: checks 1-3 of PAGE, reported as NAME.
+lint_page() {
+    local page=$1 name=$2 base status th th_name th_section want_name want_section
 
     format "$page" -ww -z -Tutf8 >"$tmp/out" 2>"$tmp/err"
     status=$?
@@ -127,8 +144,9 @@ for page in "${pages[@]}"; do
 
     th=$(grep -m 1 -E '^\.TH[[:space:]]' "$page" | sed -e 's/\\-/-/g; s/"//g')
     read -r _ th_name th_section _ <<<"$th"
-    want_name=${name%.*}
-    want_section=${name##*.}
+    base=$(basename "$page")
+    want_name=${base%.*}
+    want_section=${base##*.}
     if [ -z "$th" ]; then
         fail "$name" "no .TH line"
     elif [ "${th_name,,}" != "${want_name,,}" ] || [ "$th_section" != "$want_section" ]; then
@@ -136,6 +154,10 @@ for page in "${pages[@]}"; do
     else
         pass
     fi
+}
+
+for page in "${pages[@]}"; do
+    lint_page "$page" "$(basename "$page")"
 done
 
 # --- 4: a page per subcommand, with its options ---------------------------------------------
@@ -158,6 +180,32 @@ if [ -z "$commands" ]; then
     fail "camaudit help" "no 'Subcommands:' section in the output of '$bin help' or '$bin --help'"
 fi
 
+# command_options PAGE NAME CMD HEADING: PAGE's HEADING section lists exactly the long options
+# that `camaudit CMD -h` prints (in $tmp/want).
+command_options() {
+    local page=$1 name=$2 cmd=$3 heading=$4 ok=1 opt
+    options_section "$page" "$heading" >"$tmp/section"
+    if [ ! -s "$tmp/section" ]; then
+        fail "$name" "no $heading section"
+        return
+    fi
+    while read -r opt; do
+        [ -n "$opt" ] || continue
+        if ! mentioned "$opt" "$tmp/section"; then
+            fail "$name" "$heading does not mention $opt, which 'camaudit $cmd -h' prints"
+            ok=0
+        fi
+    done <"$tmp/want"
+    while read -r opt; do
+        if [ -z "$opt" ] || [ "$opt" = --help ]; then continue; fi
+        if ! grep -qx -- "$opt" "$tmp/want"; then
+            fail "$name" "$heading documents $opt, which 'camaudit $cmd -h' does not print"
+            ok=0
+        fi
+    done < <(options_in "$tmp/section")
+    [ "$ok" -eq 1 ] && pass
+}
+
 for cmd in $commands; do
     [ "$cmd" = help ] && continue
     page="$mandir/camaudit-$cmd.1"
@@ -172,55 +220,43 @@ for cmd in $commands; do
         continue
     fi
     long_options <"$tmp/cmdhelp" >"$tmp/want"
-    options_section "$page" >"$tmp/section"
-    if [ ! -s "$tmp/section" ]; then
-        fail "$name" "no OPTIONS section"
-        continue
+    command_options "$page" "$name" "$cmd" OPTIONS
+    # 6: its zh_CN twin (a missing twin is reported below, once)
+    if [ -f "$zhdir/$name" ]; then
+        command_options "$zhdir/$name" "zh_CN/$name" "$cmd" 选项
     fi
-    ok=1
-    while read -r opt; do
-        [ -n "$opt" ] || continue
-        if ! mentioned "$opt" "$tmp/section"; then
-            fail "$name" "OPTIONS does not mention $opt, which 'camaudit $cmd -h' prints"
-            ok=0
-        fi
-    done <"$tmp/want"
-    while read -r opt; do
-        if [ -z "$opt" ] || [ "$opt" = --help ]; then continue; fi
-        if ! grep -qx -- "$opt" "$tmp/want"; then
-            fail "$name" "OPTIONS documents $opt, which 'camaudit $cmd -h' does not print"
-            ok=0
-        fi
-    done < <(options_in "$tmp/section")
-    [ "$ok" -eq 1 ] && pass
 done
 
 # --- 5: the overview page, and no page for a command that does not exist -------------------
-overview="$mandir/camaudit.1"
-if [ ! -f "$overview" ]; then
-    fail "camaudit.1" "man/camaudit.1 does not exist"
-else
-    ok=1
+# overview PAGE NAME HEADING: PAGE mentions every long option of `camaudit --help` in its
+# HEADING section and refers to camaudit-CMD(1) for every command.
+overview() {
+    local page=$1 name=$2 heading=$3 ok=1 opt cmd
     run_limited "$bin" --help </dev/null 2>&1 | awk '/^Subcommands:/ { exit } { print }' |
         long_options >"$tmp/want"
-    options_section "$overview" >"$tmp/section"
+    options_section "$page" "$heading" >"$tmp/section"
     while read -r opt; do
         [ -n "$opt" ] || continue
         if ! mentioned "$opt" "$tmp/section"; then
-            fail "camaudit.1" "OPTIONS does not mention $opt, which 'camaudit --help' prints"
+            fail "$name" "$heading does not mention $opt, which 'camaudit --help' prints"
             ok=0
         fi
     done <"$tmp/want"
-    format "$overview" -Tutf8 -rLL=3000n -rHY=0 -P-cbou 2>/dev/null |
-        sed -e 's/\xe2\x80\x90/-/g; s/\xe2\x80\x91/-/g; s/\xe2\x88\x92/-/g' >"$tmp/overview"
+    formatted "$page" >"$tmp/overview"
     for cmd in $commands; do
         [ "$cmd" = help ] && continue
         if ! grep -qF -- "camaudit-$cmd(1)" "$tmp/overview"; then
-            fail "camaudit.1" "does not refer to camaudit-$cmd(1)"
+            fail "$name" "does not refer to camaudit-$cmd(1)"
             ok=0
         fi
     done
     [ "$ok" -eq 1 ] && pass
+}
+
+if [ ! -f "$mandir/camaudit.1" ]; then
+    fail "camaudit.1" "man/camaudit.1 does not exist"
+else
+    overview "$mandir/camaudit.1" camaudit.1 OPTIONS
 fi
 
 for page in "$mandir"/camaudit-*.1; do
@@ -232,6 +268,49 @@ for page in "$mandir"/camaudit-*.1; do
         pass
     fi
 done
+
+# --- 6: the Simplified-Chinese pages in man/zh_CN/ ------------------------------------------
+# headings PAGE: the number of .SH and .SS requests in PAGE.
+headings() {
+    grep -cE '^\.S[HS]([[:space:]]|$)' "$1"
+}
+
+zh_pages=("$zhdir"/*.1 "$zhdir"/*.5)
+for page in "${pages[@]}"; do
+    name=$(basename "$page")
+    if [ ! -f "$zhdir/$name" ]; then
+        fail "zh_CN/$name" "man/$name has no Simplified-Chinese twin man/zh_CN/$name (issue 6:
+    every man page in Chinese as well): translate it with the same .TH, sections, options and
+    examples, headings 名称/概要/描述/选项/..., in UTF-8 with the coding line like the
+    other zh_CN pages, and the same CJK line-breaking set-up after .TH"
+    else
+        pass
+    fi
+done
+for page in "${zh_pages[@]}"; do
+    name=$(basename "$page")
+    if [ ! -f "$mandir/$name" ]; then
+        fail "zh_CN/$name" "man/zh_CN/$name has no English original man/$name"
+        continue
+    fi
+    lint_page "$page" "zh_CN/$name"
+    formatted "$page" >"$tmp/zh"
+    if ! grep -qE '^名称[[:space:]]*$' "$tmp/zh"; then
+        fail "zh_CN/$name" "no 名称 (NAME) section: is it translated?"
+    else
+        pass
+    fi
+    zh_headings=$(headings "$page")
+    en_headings=$(headings "$mandir/$name")
+    if [ "$zh_headings" != "$en_headings" ]; then
+        echo "manpages: note: zh_CN/$name has $zh_headings .SH/.SS headings, man/$name" \
+            "$en_headings: does the translation lag behind the English page?" >&2
+    fi
+done
+
+if [ -f "$zhdir/camaudit.1" ]; then
+    overview "$zhdir/camaudit.1" zh_CN/camaudit.1 选项
+fi
 
 echo "manpages: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -8,22 +8,7 @@ set -u
 
 bin=${1:?usage: render.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: render.sh CAMAUDIT_BINARY REPO_ROOT}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
-# check NAME CONDITION-COMMAND...: one test.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 
 # The camera ids of a site file: `- id: X` or `- {id: X, ...}` items of the top-level
 # `cameras:` list.

@@ -13,43 +13,15 @@
 
 #include "cli/loaded_site.hpp"
 #include "report/json_writer.hpp"
+#include "test_fixture_helpers.hpp"
 
 namespace fs = std::filesystem;
 using namespace camaudit;
 
 namespace {
 
-std::string canonical_findings(const report::SiteResult& result) {
-    report::JsonWriter w;
-    w.begin_array();
-    for (const auto& f : result.findings) {
-        w.begin_object();
-        w.key("rule").value(f.rule);
-        w.key("rules").begin_array();
-        for (const auto& r : f.rules) w.value(r);
-        w.end_array();
-        w.key("check").value(f.check);
-        w.key("severity").value(audit::to_string(f.severity));
-        w.key("camera");
-        f.camera ? (void)w.value(*f.camera) : (void)w.null();
-        w.key("zone");
-        f.zone ? (void)w.value(*f.zone) : (void)w.null();
-        w.key("line").value(f.loc.line).key("column").value(f.loc.column);
-        w.key("metrics").begin_object();
-        for (const auto& [k, v] : f.metrics) w.key(k).value(v, 3);
-        w.end_object();
-        w.end_object();
-    }
-    w.end_array();
-    return w.str();
-}
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using test::canonical_findings;
+using test::read_file;
 
 // Audits every site under `root` and compares its canonical findings with the expected file
 // that `expected_of` names.

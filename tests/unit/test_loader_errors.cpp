@@ -173,8 +173,8 @@ TEST_CASE("loader errors: types and required keys") {
     expect_at(params, "high", "p: expected a number");
     expect_at(camera("azimuth: 0, hfov: 90, range: 5, resolution: [1920.0, 1080]"), "1920.0",
               "resolution: expected an integer");
-    expect_error(kHead + "import: [{dxf: a.dxf}]\nzones: []\ncameras: []\n", "4:1",
-                 "import: DXF import is not supported by this version");
+    expect_error(kHead + "import: [{dxf: a.dxf}]\nzones: []\ncameras: []\n", "4:16",
+                 "dxf: cannot open the drawing 'a.dxf': no such file");
 }
 
 TEST_CASE("loader errors: references") {

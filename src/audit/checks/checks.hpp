@@ -25,6 +25,8 @@ void check_retention_too_short(const AuditContext&, const RuleRun&, FindingSink&
 void check_filing(const AuditContext&, const RuleRun&, FindingSink&);
 void check_private_overreach(const AuditContext&, const RuleRun&, FindingSink&);
 void check_unbounded_ptz(const AuditContext&, const RuleRun&, FindingSink&);
+// An extension (not one of the spec's ten): the values a reader assumed for a camera.
+void check_assumed_default(const AuditContext&, const RuleRun&, FindingSink&);
 
 // Helpers shared by the checks.
 namespace detail {
@@ -36,6 +38,9 @@ std::string percent(double fraction);
 std::vector<Polygon> polygons(const GEOSGeometry* g);
 // Whether the rule applies to the zone's kind (a rule without kinds applies to all).
 bool rule_matches(const RuleRun& run, const Zone& zone);
+// Per zone of the site, whether the rule applies to it (rule_matches), worked out once for
+// the checks that look at many zones from every camera; empty when it applies to none.
+std::vector<char> zones_matching(const Site& site, const RuleRun& run);
 }  // namespace detail
 
 }  // namespace camaudit::audit

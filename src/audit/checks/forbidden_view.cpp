@@ -2,6 +2,8 @@
 // 安徽 8). The camera's own zone is forbidden-mount's business.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "audit/checks/checks.hpp"
 
 namespace camaudit::audit {
@@ -10,34 +12,55 @@ void check_forbidden_view(const AuditContext& ctx, const RuleRun& run, FindingSi
     const Site& site = ctx.site();
     const double min_overlap = run.param("min_overlap_m2");
     const double buffer = run.param("buffer_m");
-    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
-        const Camera& cam = ctx.working().cameras[c];
-        const auto& vs = ctx.viewshed(c);
-        if (geo::is_empty(vs.area.get())) continue;
-        auto eye = geo::make_point(vs.eye);
-        for (std::size_t z : ctx.zones_near(vs.eye, cam.range + buffer)) {
-            const Zone& zone = site.zones[z];
-            if (zone.floor != cam.floor || !run.rule->applies_to_kind(zone.kind)) continue;
-            const GEOSGeometry* area = ctx.zone_geometry(z, buffer);
-            if (geo::covers(area, eye.get())) continue;  // in the zone: forbidden-mount
-            const GEOSGeometry* part = ctx.overlap(c, z, buffer);
-            double overlap = geo::area(part);
-            if (overlap <= min_overlap) continue;
-            double fraction = overlap / geo::area(area);
-            RawFinding f;
-            f.camera = c;
-            f.zone = z;
-            f.message_en = fmt::format("camera {} sees {} m² ({}) of {}", cam.id,
-                                       detail::num(overlap), detail::percent(fraction),
-                                       zone_label_en(ctx, z));
-            f.message_zh = fmt::format("摄像机 {} 可拍摄到{} {} 平方米（{}）", cam.id,
-                                       zone_label_zh(ctx, z), detail::num(overlap),
-                                       detail::percent(fraction));
-            f.metrics = {{"overlap_m2", overlap}, {"overlap_fraction", fraction}};
-            f.area_working = detail::polygons(part);
-            sink.add(run, std::move(f));
-        }
-    }
+    // With a threshold of zero or more, a zone whose box misses the viewshed's box (an overlap
+    // of no area) is never reported: the zones are then looked up around the viewshed, a much
+    // smaller square than the range's. A zone's box in the index is that of its geometry with
+    // the default buffer, which holds the rule's own for buffer_m up to the default.
+    const bool around_view = min_overlap >= 0 && buffer <= kDefaultZoneBuffer;
+    // The zones of the rule's kinds, once rather than for every camera near them.
+    const std::vector<char> of_kind = detail::zones_matching(site, run);
+    if (of_kind.empty()) return;
+    // The cameras in parallel (the overlaps are most of an audit's time), the findings in
+    // camera order.
+    auto found = ctx.map_parallel<RawFinding>(
+        site.cameras.size(), [&](std::size_t c, std::vector<RawFinding>& out) {
+            const Camera& cam = ctx.working().cameras[c];
+            const auto& vs = ctx.viewshed(c);
+            if (geo::is_empty(vs.area.get())) return;
+            auto eye = geo::make_point(vs.eye);
+            std::vector<std::size_t> near;
+            if (around_view) {
+                const geo::Envelope e = geo::envelope(vs.area.get());
+                near = ctx.zones_near({(e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2},
+                                      std::max(e.maxx - e.minx, e.maxy - e.miny) / 2);
+            } else {
+                near = ctx.zones_near(vs.eye, cam.range + buffer);
+            }
+            for (std::size_t z : near) {
+                const Zone& zone = site.zones[z];
+                if (zone.floor != cam.floor || !of_kind[z]) continue;
+                const GEOSGeometry* area = ctx.zone_geometry(z, buffer);
+                if (geo::covers(area, eye.get())) continue;  // in the zone: forbidden-mount
+                const GEOSGeometry* part = ctx.overlap(c, z, buffer);
+                double overlap = geo::area(part);
+                if (overlap <= min_overlap) continue;
+                double fraction = overlap / geo::area(area);
+                RawFinding f;
+                f.camera = c;
+                f.zone = z;
+                f.message_en =
+                    fmt::format("camera {} sees {} m² ({}) of {}", cam.id, detail::num(overlap),
+                                detail::percent(fraction), zone_label_en(ctx, z));
+                f.message_zh = fmt::format("摄像机 {} 可拍摄到{} {} 平方米（{}）", cam.id,
+                                           zone_label_zh(ctx, z), detail::num(overlap),
+                                           detail::percent(fraction));
+                f.metrics = {{"overlap_m2", overlap}, {"overlap_fraction", fraction}};
+                f.area_working = detail::polygons(part);
+                out.push_back(std::move(f));
+            }
+        });
+    for (auto& fs : found)
+        for (auto& f : fs) sink.add(run, std::move(f));
 }
 
 }  // namespace camaudit::audit

@@ -11,39 +11,47 @@ namespace camaudit::audit {
 void check_proximity_consent(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     const double limit = run.param("distance_m");
-    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
-        const Camera& cam = ctx.working().cameras[c];
-        const auto& vs = ctx.viewshed(c);
-        auto eye = geo::make_point(vs.eye);
-        for (std::size_t z : ctx.zones_near(vs.eye, std::max(limit, cam.range))) {
-            const Zone& zone = site.zones[z];
-            if (!run.rule->applies_to_kind(zone.kind)) continue;
-            const auto& consent = site.cameras[c].consent;
-            if (std::find(consent.begin(), consent.end(), zone.id) != consent.end()) continue;
-            double d = geo::distance(eye.get(), ctx.zone_geometry(z));
-            const GEOSGeometry* part = ctx.overlap(c, z);
-            bool sees = !geo::is_empty(part) && geo::area(part) > 0;
-            if (d > limit && !sees) continue;
-            RawFinding f;
-            f.camera = c;
-            f.zone = z;
-            if (sees) {
-                f.message_en = fmt::format("camera {} sees {} and has no consent from its unit",
-                                           cam.id, zone_label_en(ctx, z));
-                f.message_zh = fmt::format("摄像机 {} 可拍摄到{}，未取得该涉密单位同意", cam.id,
-                                           zone_label_zh(ctx, z));
-                f.area_working = detail::polygons(part);
-            } else {
-                f.message_en =
-                    fmt::format("camera {} is {} m from {} and has no consent from its unit",
-                                cam.id, detail::num(d), zone_label_en(ctx, z));
-                f.message_zh = fmt::format("摄像机 {} 距{} {} 米，未取得该涉密单位同意", cam.id,
-                                           zone_label_zh(ctx, z), detail::num(d));
+    // The zones of the rule's kinds, once: the square searched around each camera is large
+    // (distance_m), and most sites have no classified zone at all.
+    const std::vector<char> of_kind = detail::zones_matching(site, run);
+    if (of_kind.empty()) return;
+    // The cameras in parallel, the findings in camera order.
+    auto found = ctx.map_parallel<RawFinding>(
+        site.cameras.size(), [&](std::size_t c, std::vector<RawFinding>& out) {
+            const Camera& cam = ctx.working().cameras[c];
+            const auto& vs = ctx.viewshed(c);
+            auto eye = geo::make_point(vs.eye);
+            for (std::size_t z : ctx.zones_near(vs.eye, std::max(limit, cam.range))) {
+                const Zone& zone = site.zones[z];
+                if (!of_kind[z]) continue;
+                const auto& consent = site.cameras[c].consent;
+                if (std::find(consent.begin(), consent.end(), zone.id) != consent.end()) continue;
+                double d = geo::distance(eye.get(), ctx.zone_geometry(z));
+                const GEOSGeometry* part = ctx.overlap(c, z);
+                bool sees = !geo::is_empty(part) && geo::area(part) > 0;
+                if (d > limit && !sees) continue;
+                RawFinding f;
+                f.camera = c;
+                f.zone = z;
+                if (sees) {
+                    f.message_en = fmt::format("camera {} sees {} and has no consent from its unit",
+                                               cam.id, zone_label_en(ctx, z));
+                    f.message_zh = fmt::format("摄像机 {} 可拍摄到{}，未取得该涉密单位同意", cam.id,
+                                               zone_label_zh(ctx, z));
+                    f.area_working = detail::polygons(part);
+                } else {
+                    f.message_en =
+                        fmt::format("camera {} is {} m from {} and has no consent from its unit",
+                                    cam.id, detail::num(d), zone_label_en(ctx, z));
+                    f.message_zh = fmt::format("摄像机 {} 距{} {} 米，未取得该涉密单位同意", cam.id,
+                                               zone_label_zh(ctx, z), detail::num(d));
+                }
+                f.metrics = {{"distance_m", d}};
+                out.push_back(std::move(f));
             }
-            f.metrics = {{"distance_m", d}};
-            sink.add(run, std::move(f));
-        }
-    }
+        });
+    for (auto& fs : found)
+        for (auto& f : fs) sink.add(run, std::move(f));
 }
 
 }  // namespace camaudit::audit

@@ -19,6 +19,7 @@ CheckFn check_function(std::string_view name) {
         {"filing", check_filing},
         {"private-overreach", check_private_overreach},
         {"unbounded-ptz", check_unbounded_ptz},
+        {"assumed-default", check_assumed_default},
     };
     return table.at(name);
 }
@@ -44,10 +45,21 @@ std::string percent(double fraction) {
     return fmt::format("{:.0f}%", p);
 }
 
-std::vector<Polygon> polygons(const GEOSGeometry* g) { return geo::polygons_of(g); }
+std::vector<Polygon> polygons(const GEOSGeometry* g) {
+    return geo::polygons_of(g);
+}
 
 bool rule_matches(const RuleRun& run, const Zone& zone) {
     return run.rule->kinds.empty() || run.rule->applies_to_kind(zone.kind);
+}
+
+std::vector<char> zones_matching(const Site& site, const RuleRun& run) {
+    std::vector<char> matching(site.zones.size());
+    bool any = false;
+    for (std::size_t z = 0; z < site.zones.size(); ++z)
+        any |= (matching[z] = rule_matches(run, site.zones[z])) != 0;
+    if (!any) matching.clear();
+    return matching;
 }
 
 }  // namespace detail

@@ -9,34 +9,38 @@ namespace camaudit::audit {
 
 void check_unbounded_ptz(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    for (std::size_t c = 0; c < site.cameras.size(); ++c) {
-        const Camera& cam = ctx.working().cameras[c];
-        if (!cam.ptz || !cam.ptz->unlimited) continue;
-        const Point eye_at = ctx.viewshed(c).eye;
-        auto eye = geo::make_point(eye_at);
-        for (std::size_t z : ctx.zones_near(eye_at, cam.range)) {
-            const Zone& zone = site.zones[z];
-            if (zone.floor != cam.floor) continue;
-            bool forbidden = run.rule->kinds.empty()
-                                 ? ctx.zone_category(z) == KindCategory::Forbidden
-                                 : run.rule->applies_to_kind(zone.kind);
-            if (!forbidden) continue;
-            double d = geo::distance(eye.get(), ctx.zone_geometry(z));
-            if (d > cam.range) continue;
-            RawFinding f;
-            f.camera = c;
-            f.zone = z;
-            f.message_en = fmt::format(
-                "PTZ camera {} has no pan limits and {} is {} m away, within its {} m range",
-                cam.id, zone_label_en(ctx, z), detail::num(d), detail::num(cam.range));
-            f.message_zh = fmt::format("云台摄像机 {} 未设置水平转动限位，{}距其 {} 米，在其 {} 米"
-                                       "拍摄范围内",
-                                       cam.id, zone_label_zh(ctx, z), detail::num(d),
-                                       detail::num(cam.range));
-            f.metrics = {{"distance_m", d}};
-            sink.add(run, std::move(f));
-        }
-    }
+    // The cameras in parallel, the findings in camera order.
+    auto found = ctx.map_parallel<RawFinding>(
+        site.cameras.size(), [&](std::size_t c, std::vector<RawFinding>& out) {
+            const Camera& cam = ctx.working().cameras[c];
+            if (!cam.ptz || !cam.ptz->unlimited) return;
+            const Point eye_at = ctx.viewshed(c).eye;
+            auto eye = geo::make_point(eye_at);
+            for (std::size_t z : ctx.zones_near(eye_at, cam.range)) {
+                const Zone& zone = site.zones[z];
+                if (zone.floor != cam.floor) continue;
+                bool forbidden = run.rule->kinds.empty()
+                                     ? ctx.zone_category(z) == KindCategory::Forbidden
+                                     : run.rule->applies_to_kind(zone.kind);
+                if (!forbidden) continue;
+                double d = geo::distance(eye.get(), ctx.zone_geometry(z));
+                if (d > cam.range) continue;
+                RawFinding f;
+                f.camera = c;
+                f.zone = z;
+                f.message_en = fmt::format(
+                    "PTZ camera {} has no pan limits and {} is {} m away, within its {} m range",
+                    cam.id, zone_label_en(ctx, z), detail::num(d), detail::num(cam.range));
+                f.message_zh = fmt::format(
+                    "云台摄像机 {} 未设置水平转动限位，{}距其 {} 米，在其 {} 米"
+                    "拍摄范围内",
+                    cam.id, zone_label_zh(ctx, z), detail::num(d), detail::num(cam.range));
+                f.metrics = {{"distance_m", d}};
+                out.push_back(std::move(f));
+            }
+        });
+    for (auto& fs : found)
+        for (auto& f : fs) sink.add(run, std::move(f));
 }
 
 }  // namespace camaudit::audit

@@ -1,0 +1,48 @@
+// Shared by the fixture tests (test_fixtures.cpp, test_geojson_fixtures.cpp): the canonical
+// form of a site's findings that the checked-in NAME.expected.json files hold, and file reading.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "report/json_writer.hpp"
+#include "report/report.hpp"
+
+namespace camaudit::test {
+
+// rule, rules, check, severity, camera, zone, line, column, metrics: what a fixture pins.
+inline std::string canonical_findings(const report::SiteResult& result) {
+    report::JsonWriter w;
+    w.begin_array();
+    for (const auto& f : result.findings) {
+        w.begin_object();
+        w.key("rule").value(f.rule);
+        w.key("rules").begin_array();
+        for (const auto& r : f.rules) w.value(r);
+        w.end_array();
+        w.key("check").value(f.check);
+        w.key("severity").value(audit::to_string(f.severity));
+        w.key("camera");
+        f.camera ? (void)w.value(*f.camera) : (void)w.null();
+        w.key("zone");
+        f.zone ? (void)w.value(*f.zone) : (void)w.null();
+        w.key("line").value(f.loc.line).key("column").value(f.loc.column);
+        w.key("metrics").begin_object();
+        for (const auto& [k, v] : f.metrics) w.key(k).value(v, 3);
+        w.end_object();
+        w.end_object();
+    }
+    w.end_array();
+    return w.str();
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace camaudit::test
