@@ -3,13 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-#include <system_error>
 #include <tuple>
 
 #include "io/site_reader.hpp"
@@ -139,29 +134,9 @@ std::optional<io::YNode> parse_yaml_text(const std::string& path, const std::str
 
 std::optional<io::YNode> read_yaml_file(const std::string& path, std::string_view what,
                                         Diagnostics& diag) {
-    const SourceLocation top{path, 0, 0};
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        diag.error(top, fmt::format("is a directory, not a {}", what));
-        return std::nullopt;
-    }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > io::kMaxFileBytes) {
-        diag.error(top, fmt::format("file is larger than {} MiB", io::kMaxFileBytes >> 20));
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diag.error(top, fmt::format("cannot open: {}", std::generic_category().message(errno)));
-        return std::nullopt;
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) {
-        diag.error(top, "cannot read the file");
-        return std::nullopt;
-    }
-    return parse_yaml_text(path, std::move(bytes).str(), what, diag);
+    auto bytes = io::read_input_file(path, what, diag);
+    if (!bytes) return std::nullopt;
+    return parse_yaml_text(path, std::move(*bytes), what, diag);
 }
 
 namespace {

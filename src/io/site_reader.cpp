@@ -125,10 +125,19 @@ void pass_on_file_diagnostics(const std::string& path, const Diagnostics& local,
 }
 
 std::optional<Site> load_site(const std::string& path, Diagnostics& diag) {
+    auto bytes = read_input_file(path, "site file", diag);
+    if (!bytes) return std::nullopt;
+    if (ends_with_icase(path, ".geojson") || ends_with_icase(path, ".json"))
+        return load_site_geojson(path, std::move(*bytes), diag);
+    return load_site_yaml(path, std::move(*bytes), diag);
+}
+
+std::optional<std::string> read_input_file(const std::string& path, std::string_view what,
+                                           Diagnostics& diag) {
     const SourceLocation top{path, 0, 0};
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        diag.error(top, "is a directory, not a site file");
+        diag.error(top, fmt::format("is a directory, not a {}", what));
         return std::nullopt;
     }
     const auto size = std::filesystem::file_size(path, ec);
@@ -147,9 +156,7 @@ std::optional<Site> load_site(const std::string& path, Diagnostics& diag) {
         diag.error(top, "cannot read the file");
         return std::nullopt;
     }
-    if (ends_with_icase(path, ".geojson") || ends_with_icase(path, ".json"))
-        return load_site_geojson(path, std::move(bytes).str(), diag);
-    return load_site_yaml(path, std::move(bytes).str(), diag);
+    return std::move(bytes).str();
 }
 
 }  // namespace camaudit::io

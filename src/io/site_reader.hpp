@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/diagnostics.hpp"
 #include "model/site.hpp"
@@ -16,6 +17,11 @@ std::optional<Site> load_site(const std::string& path, Diagnostics& diag);
 // Adds the diagnostics of one file, read into a Diagnostics of its own (so that another file's
 // errors do not decide whether this one is good), to `diag`, with the region of the file.
 void pass_on_file_diagnostics(const std::string& path, const Diagnostics& local, Diagnostics& diag);
+
+// The bytes of an input file (a site file, a baseline …: `what`, for "is a directory, not a
+// …"), within kMaxFileBytes; every failure reported at `path`.
+std::optional<std::string> read_input_file(const std::string& path, std::string_view what,
+                                           Diagnostics& diag);
 
 // The YAML reader on text already in memory; `path` is used for messages.
 std::optional<Site> load_site_yaml(const std::string& path, const std::string& text,
