@@ -50,6 +50,12 @@ struct Node {
 // or parsed at all, or when any of those errors was found.
 std::optional<Node> parse_file(const std::string& path, Diagnostics& diag);
 
+// The same for the text of a file: through the fast reader of the YAML subset when it takes
+// the text, else through yaml-cpp's events (parse_events, also for the test that they agree).
+std::optional<Node> parse_text(const std::string& path, const std::string& text, Diagnostics& diag);
+std::optional<Node> parse_events(const std::string& path, const std::string& text,
+                                 Diagnostics& diag);
+
 // Typed access to the fields of a mapping: each accessor reports a wrong type (or a missing
 // required key) at the node, as file:line:column, and returns nullopt / nothing.
 class FieldReader {

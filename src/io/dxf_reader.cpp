@@ -1,20 +1,15 @@
 #include "io/dxf_reader.hpp"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
-#include <cpl_string.h>
 #include <fmt/format.h>
-#include <gdal.h>
-#include <ogr_api.h>
 
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <sstream>
 
+#include "io/gdal_api.hpp"
 #include "io/site_reader.hpp"
 
 namespace camaudit::io {
@@ -24,24 +19,33 @@ namespace {
 constexpr int kMaxBlockDepth = 32;
 constexpr std::size_t kMaxEntities = 2'000'000;  // after block expansion
 
-void register_drivers() {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+// GDAL's functions: read_dxf has loaded them before anything below runs.
+const GdalApi& gdal() {
+    std::string unused;
+    return *load_gdal(unused);
+}
+
+// `name` in the drawing's encoding, as UTF-8.
+std::string to_utf8(const std::string& name, const std::string& encoding) {
+    char* utf8 = gdal().CPLRecode(name.c_str(), encoding.c_str(), CPL_ENC_UTF8);
+    std::string out = utf8 ? utf8 : name;
+    gdal().VSIFree(utf8);
+    return out;
 }
 
 // GDAL's messages of this thread go to `messages` while this lives (GDAL would print them).
 class ErrorCapture {
   public:
     explicit ErrorCapture(DxfMessages& messages) : messages_(messages) {
-        CPLPushErrorHandlerEx(&ErrorCapture::handle, this);
+        gdal().CPLPushErrorHandlerEx(&ErrorCapture::handle, this);
     }
-    ~ErrorCapture() { CPLPopErrorHandler(); }
+    ~ErrorCapture() { gdal().CPLPopErrorHandler(); }
     ErrorCapture(const ErrorCapture&) = delete;
     ErrorCapture& operator=(const ErrorCapture&) = delete;
 
   private:
     static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* message) {
-        auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+        auto* self = static_cast<ErrorCapture*>(gdal().CPLGetErrorHandlerUserData());
         if (level == CE_Warning)
             self->messages_.warnings.emplace_back(message);
         else if (level >= CE_Failure)
@@ -55,10 +59,10 @@ class ErrorCapture {
 class ThreadOption {
   public:
     ThreadOption(const char* key, const std::string& value) : key_(key) {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
-        CPLSetThreadLocalConfigOption(key, value.c_str());
+        if (const char* old = gdal().CPLGetThreadLocalConfigOption(key, nullptr)) old_ = old;
+        gdal().CPLSetThreadLocalConfigOption(key, value.c_str());
     }
-    ~ThreadOption() { CPLSetThreadLocalConfigOption(key_, old_ ? old_->c_str() : nullptr); }
+    ~ThreadOption() { gdal().CPLSetThreadLocalConfigOption(key_, old_ ? old_->c_str() : nullptr); }
     ThreadOption(const ThreadOption&) = delete;
     ThreadOption& operator=(const ThreadOption&) = delete;
 
@@ -68,10 +72,10 @@ class ThreadOption {
 };
 
 struct DatasetCloser {
-    void operator()(void* ds) const { GDALClose(ds); }
+    void operator()(void* ds) const { gdal().GDALClose(ds); }
 };
 struct FeatureDestroyer {
-    void operator()(void* f) const { OGR_F_Destroy(f); }
+    void operator()(void* f) const { gdal().OGR_F_Destroy(f); }
 };
 using Dataset = std::unique_ptr<void, DatasetCloser>;
 using Feature = std::unique_ptr<void, FeatureDestroyer>;
@@ -104,40 +108,40 @@ struct RawEntity {
 };
 
 std::string field(OGRFeatureH f, const char* name) {
-    const int i = OGR_F_GetFieldIndex(f, name);
-    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i)) return {};
-    return OGR_F_GetFieldAsString(f, i);
+    const int i = gdal().OGR_F_GetFieldIndex(f, name);
+    if (i < 0 || !gdal().OGR_F_IsFieldSetAndNotNull(f, i)) return {};
+    return gdal().OGR_F_GetFieldAsString(f, i);
 }
 
 std::vector<double> reals(OGRFeatureH f, const char* name) {
-    const int i = OGR_F_GetFieldIndex(f, name);
-    if (i < 0 || !OGR_F_IsFieldSetAndNotNull(f, i)) return {};
+    const int i = gdal().OGR_F_GetFieldIndex(f, name);
+    if (i < 0 || !gdal().OGR_F_IsFieldSetAndNotNull(f, i)) return {};
     int n = 0;
-    const double* v = OGR_F_GetFieldAsDoubleList(f, i, &n);
+    const double* v = gdal().OGR_F_GetFieldAsDoubleList(f, i, &n);
     return std::vector<double>(v, v + n);
 }
 
 std::vector<Point> points_of(OGRGeometryH g) {
     std::vector<Point> out;
-    const int n = OGR_G_GetPointCount(g);
+    const int n = gdal().OGR_G_GetPointCount(g);
     out.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i) out.push_back({OGR_G_GetX(g, i), OGR_G_GetY(g, i)});
+    for (int i = 0; i < n; ++i) out.push_back({gdal().OGR_G_GetX(g, i), gdal().OGR_G_GetY(g, i)});
     return out;
 }
 
 void collect_geometry(OGRGeometryH g, RawEntity& e) {
     if (!g) return;
-    switch (wkbFlatten(OGR_G_GetGeometryType(g))) {
+    switch (gdal().OGR_GT_Flatten(gdal().OGR_G_GetGeometryType(g))) {
         case wkbPoint:
-            e.point = {OGR_G_GetX(g, 0), OGR_G_GetY(g, 0)};
+            e.point = {gdal().OGR_G_GetX(g, 0), gdal().OGR_G_GetY(g, 0)};
             break;
         case wkbLineString:
             e.curves.push_back(points_of(g));
             break;
         case wkbPolygon: {
             Polygon p;
-            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i) {
-                auto ring = points_of(OGR_G_GetGeometryRef(g, i));
+            for (int i = 0; i < gdal().OGR_G_GetGeometryCount(g); ++i) {
+                auto ring = points_of(gdal().OGR_G_GetGeometryRef(g, i));
                 if (i == 0)
                     p.shell = std::move(ring);
                 else
@@ -149,8 +153,8 @@ void collect_geometry(OGRGeometryH g, RawEntity& e) {
         case wkbMultiLineString:
         case wkbMultiPolygon:
         case wkbGeometryCollection:
-            for (int i = 0; i < OGR_G_GetGeometryCount(g); ++i)
-                collect_geometry(OGR_G_GetGeometryRef(g, i), e);
+            for (int i = 0; i < gdal().OGR_G_GetGeometryCount(g); ++i)
+                collect_geometry(gdal().OGR_G_GetGeometryRef(g, i), e);
             break;
         default:  // surfaces, meshes: nothing a plan needs
             break;
@@ -180,7 +184,8 @@ Affine insert_placement(OGRFeatureH f, RawEntity& e) {
     const auto normal = reals(f, "BlockOCSNormal");
     const double sx = scale.size() >= 1 ? scale[0] : 1.0;
     const double sy = scale.size() >= 2 ? scale[1] : 1.0;
-    const double r = OGR_F_GetFieldAsDouble(f, OGR_F_GetFieldIndex(f, "BlockAngle")) * M_PI / 180;
+    const double r =
+        gdal().OGR_F_GetFieldAsDouble(f, gdal().OGR_F_GetFieldIndex(f, "BlockAngle")) * M_PI / 180;
     // Block coordinates are scaled, then rotated in the insert's object coordinate system
     // (OCS); an extrusion of -z (a mirrored insert) turns the OCS x axis to -x (DXF's
     // arbitrary axis algorithm). GDAL gives the insertion point in world coordinates.
@@ -210,12 +215,12 @@ RawEntity read_feature(OGRFeatureH f, const DxfIndex& index) {
     e.block = field(f, "BlockName");
     e.defined_in = field(f, "Block");
     e.insert = !e.block.empty();
-    collect_geometry(OGR_F_GetGeometryRef(f), e);
+    collect_geometry(gdal().OGR_F_GetGeometryRef(f), e);
     if (e.insert) {
         e.placement = insert_placement(f, e);
-        const int i = OGR_F_GetFieldIndex(f, "BlockAttributes");
-        if (i >= 0 && OGR_F_IsFieldSetAndNotNull(f, i))
-            for (char** item = OGR_F_GetFieldAsStringList(f, i); item && *item; ++item) {
+        const int i = gdal().OGR_F_GetFieldIndex(f, "BlockAttributes");
+        if (i >= 0 && gdal().OGR_F_IsFieldSetAndNotNull(f, i))
+            for (char** item = gdal().OGR_F_GetFieldAsStringList(f, i); item && *item; ++item) {
                 const std::string entry = *item;  // "TAG value"
                 const auto space = entry.find(' ');
                 e.attributes.emplace_back(entry.substr(0, space), space == std::string::npos
@@ -358,10 +363,10 @@ std::optional<std::string> read_bytes(const std::string& path, DxfMessages& mess
 // Every feature of the layer `name` ("entities" or "blocks"), in file order.
 std::vector<RawEntity> read_layer(GDALDatasetH ds, const char* name, const DxfIndex& index) {
     std::vector<RawEntity> out;
-    OGRLayerH layer = GDALDatasetGetLayerByName(ds, name);
+    OGRLayerH layer = gdal().GDALDatasetGetLayerByName(ds, name);
     if (!layer) return out;
-    OGR_L_ResetReading(layer);
-    while (Feature f{OGR_L_GetNextFeature(layer)}) {
+    gdal().OGR_L_ResetReading(layer);
+    while (Feature f{gdal().OGR_L_GetNextFeature(layer)}) {
         out.push_back(read_feature(f.get(), index));
         if (out.size() > kMaxEntities) break;  // reported by the expansion
     }
@@ -382,7 +387,11 @@ std::optional<DxfDrawing> read_dxf(const std::string& path,
         messages.errors.push_back("a binary DXF drawing; save it as an ASCII DXF");
         return std::nullopt;
     }
-    register_drivers();
+    std::string why;
+    if (!load_gdal(why)) {
+        messages.errors.push_back(why);
+        return std::nullopt;
+    }
     ErrorCapture capture(messages);
     // Blocks are expanded here, not by GDAL: its inlining drops the references (and the
     // attributes) of camera blocks nested in other blocks.
@@ -391,8 +400,8 @@ std::optional<DxfDrawing> read_dxf(const std::string& path,
     // GDAL 3.6 decodes by $DWGCODEPAGE only, which garbles the UTF-8 of R2007 and later.
     ThreadOption encoding("DXF_ENCODING", drawing.index.encoding());
     const char* const drivers[] = {"DXF", nullptr};
-    Dataset ds{
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr)};
+    Dataset ds{gdal().GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr,
+                                 nullptr)};
     if (!ds) {
         if (messages.errors.empty()) messages.errors.push_back("not a DXF drawing GDAL can read");
         return std::nullopt;
@@ -403,11 +412,9 @@ std::optional<DxfDrawing> read_dxf(const std::string& path,
         blocks[e.defined_in].push_back(std::move(e));
     }
     for (const auto& name : drawing.index.block_names)
-        drawing.blocks.insert(
-            CPLString(name).Recode(drawing.index.encoding().c_str(), CPL_ENC_UTF8));
+        drawing.blocks.insert(to_utf8(name, drawing.index.encoding()));
     for (const auto& name : drawing.index.layer_table)
-        drawing.layers.insert(
-            CPLString(name).Recode(drawing.index.encoding().c_str(), CPL_ENC_UTF8));
+        drawing.layers.insert(to_utf8(name, drawing.index.encoding()));
     const auto model = read_layer(ds.get(), "entities", drawing.index);
     if (!messages.errors.empty()) return std::nullopt;
     Expander expand(drawing, blocks, keep_insert, messages);

@@ -188,10 +188,11 @@ std::string describe(const YNode& node) {
 // ---------------------------------------------------------------------------------------------
 // The fast path. yaml-cpp's scanner reads well under 1 MB/s on this machine, so a city's site
 // file (tens of MB, 10⁵ cameras) spent most of its audit in the parser. Site files, generated
-// or hand written, use a small part of YAML: block mappings and sequences, flow collections,
-// one-line plain and quoted scalars, comments. FastYaml builds the same tree (values, plain
-// flags, positions) for that part in one pass, and gives up, silently, on anything else:
-// anchors, aliases, tags, block scalars, escapes, multi-line scalars, empty values, null
+// or hand written, and rule packs use a small part of YAML: block mappings and sequences,
+// flow collections, one-line plain and quoted scalars, simple literal and folded block scalars
+// (|, >-), comments. FastYaml builds the same tree (values, plain flags, positions) for that
+// part in one pass, and gives up, silently, on anything else: anchors, aliases, tags, other
+// block scalars, escapes, multi-line flow scalars, empty values, null
 // words, directives, several documents, tabs, CR, a BOM, `key :`, the limits, and whatever it
 // would have to report. parse_yaml then reads the file again with the event parser, so every
 // error and every construct outside the subset is handled and worded exactly as before.
@@ -418,6 +419,7 @@ class FastYaml {
         const char c = t_[p_];
         if (c == '[' || c == '{') return flow_node(indent, out);
         if (c == '"' || c == '\'') return quoted(out);
+        if (c == '|' || c == '>') return block_scalar(indent, out);
         if (!plain_start(c, at(p_ + 1))) return fail();
         const std::size_t start = p_;
         std::size_t q = p_, end = p_;
@@ -431,6 +433,68 @@ class FastYaml {
         if (is_null_word(out.value)) return fail();
         p_ = end;
         return no_continuation(indent);
+    }
+
+    // A literal (|) or folded (>) block scalar, clipped or stripped (-), without indentation
+    // indicator or comment after it; its lines are deeper than `indent`, the first sets its
+    // indentation. Left to yaml-cpp: keep chomping (+), lines of spaces only, blank lines before
+    // the first line, more-indented lines of a folded scalar (folding keeps their breaks), a
+    // last line without a line break.
+    bool block_scalar(int indent, YNode& out) {
+        const bool folded = t_[p_] == '>';
+        out = YNode{};
+        out.kind = YNode::Kind::Scalar;
+        out.loc = here();
+        std::size_t q = p_ + 1;
+        const bool strip = at(q) == '-';
+        if (strip) ++q;
+        while (at(q) == ' ') ++q;
+        if (q >= t_.size() || t_[q] != '\n') return fail();
+        int n = -1;  // the content's indentation
+        int line = line_, last_line = line_;
+        std::size_t last_start = line_start_, last_end = q;
+        std::size_t blank = 0;       // empty lines since the last content line
+        while (q + 1 < t_.size()) {  // q at a line break, not the text's last character
+            const std::size_t start = q + 1;
+            std::size_t end = t_.find('\n', start);
+            if (end == std::string_view::npos) end = t_.size();
+            std::size_t r = start;
+            while (r < end && t_[r] == ' ') ++r;
+            const int spaces = static_cast<int>(r - start);
+            if (r == end) {
+                if (spaces > 0 || end == t_.size()) return fail();
+                ++blank;
+            } else {
+                if (n < 0) {
+                    if (spaces <= indent || blank > 0) return fail();
+                    n = spaces;
+                }
+                if (spaces < n) {
+                    if (spaces > indent) return fail();
+                    break;  // the scalar has ended
+                }
+                if (end == t_.size() || (folded && spaces > n)) return fail();
+                if (last_line != line_) {  // the break after the previous content line
+                    if (!folded) out.value += '\n';
+                    if (folded && blank == 0) out.value += ' ';  // folded into a space
+                }
+                out.value.append(blank, '\n');
+                out.value.append(t_.substr(start + n, end - start - n));
+                blank = 0;
+                last_line = line + 1;
+                last_start = start;
+                last_end = end;
+            }
+            ++line;
+            q = end;
+        }
+        if (n < 0) return fail();
+        if (!strip) out.value += '\n';
+        line_ = last_line;
+        line_start_ = last_start;
+        p_ = last_end;
+        have_line_ = false;
+        return true;
     }
 
     // A line deeper than `indent` after a plain scalar would continue it (a multi-line

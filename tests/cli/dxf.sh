@@ -118,5 +118,13 @@ check "-o onto the site: site unchanged" cmp -s hotel-dxf.yaml "$hotel"/hotel-dx
 check "import -h: exit 0" [ $? -eq 0 ]
 check "import -h: --output" has help.out "--output"
 
+# 7. GDAL is loaded for a drawing only (src/io/gdal_api.hpp): its 117 libraries would cost
+# every other run about 35 ms of start-up. The dynamic loader's trace names what it opens.
+LD_DEBUG=files "$bin" check "$root"/data/examples/hotel-anhui.yaml -o plain.json 2>plain.trace
+check "site without a drawing: GDAL not loaded" sh -c '! grep -q "file=libgdal" plain.trace'
+LD_DEBUG=files "$bin" check hotel-dxf.yaml --format json -o drawn2.json 2>drawn.trace
+check "site with a drawing: GDAL loaded" grep -q "file=libgdal" drawn.trace
+check "site with a drawing: the same report" cmp -s drawn.json drawn2.json
+
 echo "dxf: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

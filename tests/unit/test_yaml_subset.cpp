@@ -112,3 +112,76 @@ TEST_CASE("yaml subset: the same trees as yaml-cpp for mutated files") {
     CHECK(cases > 2000);
     CHECK(taken > 0);
 }
+
+namespace {
+
+// The value the fast reader gives the block scalar of `a`, which yaml-cpp must agree with.
+std::string block_value(const std::string& text) {
+    REQUIRE(agree("block.yaml", text));
+    auto fast = io::parse_yaml_subset("block.yaml", text);
+    REQUIRE(fast->pair_count() >= 1);
+    return fast->val(0).value;
+}
+
+// Documents with block scalars in every position the rule packs use them, for mutation.
+const std::vector<std::string> kBlockDocuments = {
+    "a: |\n  line one\n  line two\nb: 1\n",
+    "a: >-\n  folded one\n  folded two\n\n  next paragraph\nb: [1, 2]\n",
+    "rules:\n  - id: r1\n    explain: >-\n      这条规则\n      检查客房。\n    example: |\n"
+    "      zones:\n        - {id: z1, kind: hotel.guest_room}\n\n      cameras: []\n"
+    "  - id: r2\n    fix: |-\n      move it\n# a comment\nend: true\n",
+    "k:\n  - |\n    # not a comment\n    x: 1\n  - >\n    y\n    z\n",
+};
+
+}  // namespace
+
+TEST_CASE("yaml subset: literal and folded block scalars as YAML defines them") {
+    CHECK(block_value("a: |\n  x\n  y\nb: 1\n") == "x\ny\n");
+    CHECK(block_value("a: |-\n  x\n\n  y\n\n\nb: 1\n") == "x\n\ny");
+    CHECK(block_value("a: >-\n  x\n  y\n\n  z\nb: 1\n") == "x y\nz");
+    CHECK(block_value("a: >\n  x\n\n\n  y\n") == "x\n\ny\n");
+    CHECK(block_value("a: |\n    indented\n      more\n    back\n") == "indented\n  more\nback\n");
+    CHECK(block_value("a: |\n  # content, not a comment\nb: 1\n") == "# content, not a comment\n");
+    auto seq = io::parse_yaml_subset("s.yaml", kBlockDocuments[3]);
+    REQUIRE(seq);
+    CHECK(seq->val(0).items[0].value == "# not a comment\nx: 1\n");
+    CHECK(seq->val(0).items[1].value == "y z\n");
+    CHECK(agree("s.yaml", kBlockDocuments[3]));
+    // Left to yaml-cpp: keep chomping, an indentation indicator, a comment after the
+    // indicator, more-indented folded lines, lines of spaces, no line break at the end, and
+    // an empty scalar.
+    for (const char* text :
+         {"a: |+\n  x\n\nb: 1\n", "a: |2\n   x\n", "a: | # c\n  x\n", "a: >\n  x\n    y\n",
+          "a: |\n  x\n   \n  y\n", "a: |\n  x", "a: |\nb: 1\n", "a: |\n\n  x\n"})
+        CHECK_MESSAGE(!io::parse_yaml_subset("b.yaml", text), text);
+}
+
+TEST_CASE("yaml subset: the same trees as yaml-cpp for mutated block scalars") {
+    std::mt19937 rng(20261127);
+    const std::string alphabet = " :-+,[]{}#'\"\n?|>0a";
+    std::size_t taken = 0, cases = 0;
+    for (const auto& text : kBlockDocuments) {
+        CHECK(agree("block.yaml", text));
+        for (int k = 0; k < 1500; ++k) {
+            std::string m = text;
+            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits) {
+                const std::size_t at = rng() % m.size();
+                switch (rng() % 3) {
+                    case 0:
+                        if (m.size() > 1) m.erase(at, 1);
+                        break;
+                    case 1:
+                        m.insert(at, 1, m[at]);
+                        break;
+                    default:
+                        m[at] = alphabet[rng() % alphabet.size()];
+                        break;
+                }
+            }
+            ++cases;
+            taken += agree("block.yaml (mutated)", m) ? 1 : 0;
+        }
+    }
+    CHECK(cases == 6000);
+    CHECK(taken > 600);
+}
