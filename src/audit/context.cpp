@@ -1,7 +1,9 @@
 #include "audit/context.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "geo/convex_clip.hpp"
 #include "util/parallel.hpp"
 
 namespace camaudit::audit {
@@ -140,6 +142,7 @@ void AuditContext::index_zones() {
     for (const auto& z : zones) zone_geoms_.push_back(build_zone(z, kDefaultZoneBuffer));
     for (std::size_t i = 0; i < zones.size(); ++i) {
         zone_rects_.push_back(rectangle_of(zones[i]));
+        zone_convex_.push_back(geo::convex_ring(zone_geoms_[i].get()));
         zone_prepared_.push_back(geo::prepare(zone_geoms_[i].get()));
         zone_tree_.insert(zone_geoms_[i].get(), i);
     }
@@ -190,18 +193,26 @@ double AuditContext::zone_area(std::size_t zone, double buffer) const {
     return geo::area(zone_geometry(zone, buffer));
 }
 
+// `buffer` as the zone takes it: it only matters for sizeless point and line zones.
+double effective_buffer(const Zone& z, double buffer) {
+    return has_own_size(z) || z.shape == ZoneShape::Polygon ? kDefaultZoneBuffer : buffer;
+}
+
+bool AuditContext::provably_no_overlap(std::size_t camera, std::size_t zone, double buffer) const {
+    const Zone& z = working_.zones[zone];
+    const auto& vs = viewsheds_[camera];
+    return working_.cameras[camera].floor != z.floor || geo::is_empty(vs.area.get()) ||
+           !envelopes_overlap(vs.area.get(), zone_geometry(zone, buffer)) ||
+           (zone_rects_[zone] && !may_overlap_rectangle(vs.area.get(), *zone_rects_[zone]));
+}
+
 const GEOSGeometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
                                           double buffer) const {
-    const Zone& z = working_.zones[zone];
-    // The buffer only matters for sizeless point and line zones: one cache entry for others.
-    if (has_own_size(z) || z.shape == ZoneShape::Polygon) buffer = kDefaultZoneBuffer;
+    buffer = effective_buffer(working_.zones[zone], buffer);  // one cache entry for most zones
     const auto& vs = viewsheds_[camera];
     // Provably empty overlaps, most pairs, share one empty polygon and stay out of the cache,
     // which would hold millions of them for a city.
-    if (working_.cameras[camera].floor != z.floor || geo::is_empty(vs.area.get()) ||
-        !envelopes_overlap(vs.area.get(), zone_geometry(zone, buffer)) ||
-        (zone_rects_[zone] && !may_overlap_rectangle(vs.area.get(), *zone_rects_[zone])))
-        return empty_polygon();
+    if (provably_no_overlap(camera, zone, buffer)) return empty_polygon();
     auto key = std::tuple(camera, zone, buffer);
     OverlapShard& shard = overlap_shards_[camera % kOverlapShards];
     {
@@ -216,8 +227,37 @@ const GEOSGeometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
     return shard.cache.emplace(key, std::move(result)).first->second.get();
 }
 
+bool AuditContext::overlap_area_above(std::size_t camera, std::size_t zone, double threshold,
+                                      bool or_equal, double buffer) const {
+    buffer = effective_buffer(working_.zones[zone], buffer);
+    auto above = [&](double a) { return or_equal ? a >= threshold : a > threshold; };
+    if (provably_no_overlap(camera, zone, buffer)) return above(0);
+    if (buffer == kDefaultZoneBuffer && zone_convex_[zone]) {
+        const double a =
+            geo::area_inside_convex(viewsheds_[camera].area.get(), *zone_convex_[zone]);
+        // Both areas are exact to about 1e-15 of the coordinates times the perimeter; this
+        // margin is far wider, and far narrower than any threshold a rule sets.
+        const double margin = 1e-6 + 1e-9 * (std::abs(threshold) + a);
+        if (a > threshold + margin) return true;
+        if (a < threshold - margin) return false;
+    }
+    return above(geo::area(overlap(camera, zone, buffer)));
+}
+
 std::vector<std::size_t> AuditContext::zones_near(Point p, double r) const {
-    return zone_tree_.query(geo::Envelope{p.x - r, p.y - r, p.x + r, p.y + r});
+    return zones_near(zone_tree_, p, r);
+}
+
+std::vector<std::size_t> AuditContext::zones_near(const geo::StrTree& index, Point p, double r) {
+    return index.query(geo::Envelope{p.x - r, p.y - r, p.x + r, p.y + r});
+}
+
+std::unique_ptr<geo::StrTree> AuditContext::zone_index(const std::vector<char>& selected) const {
+    auto index = std::make_unique<geo::StrTree>();
+    for (std::size_t z = 0; z < selected.size(); ++z)
+        if (selected[z]) index->insert(zone_geoms_[z].get(), z);
+    index->build();  // before threads share it
+    return index;
 }
 
 const KindDef* AuditContext::zone_kind(std::size_t zone) const {

@@ -48,8 +48,19 @@ class AuditContext {
     // The part of the camera's viewshed inside the zone (cached); empty if on another floor.
     const GEOSGeometry* overlap(std::size_t camera, std::size_t zone,
                                 double buffer = kDefaultZoneBuffer) const;
+    // Whether geo::area(overlap(camera, zone, buffer)) is above `threshold` (or equal to it,
+    // with `or_equal`): the same answer, mostly without GEOS's overlay. For a convex zone the
+    // area inside it is clipped (geo/convex_clip.hpp); only when that lies within rounding of
+    // the threshold does the overlay decide.
+    bool overlap_area_above(std::size_t camera, std::size_t zone, double threshold,
+                            bool or_equal = false, double buffer = kDefaultZoneBuffer) const;
     // Zones whose envelope meets the disc of radius `r` around `p` (any floor), ascending.
     std::vector<std::size_t> zones_near(Point p, double r) const;
+    // An index of the zones with `selected[z]` (detail::zones_matching), for a check that
+    // looks around every camera for the zones of its rule's kinds: a city's cameras are near
+    // many more zones of other kinds. zones_near in it, with the same boxes.
+    std::unique_ptr<geo::StrTree> zone_index(const std::vector<char>& selected) const;
+    static std::vector<std::size_t> zones_near(const geo::StrTree& index, Point p, double r);
     // Cameras whose viewshed envelope meets `g`'s envelope (any floor), ascending.
     std::vector<std::size_t> cameras_seeing(const GEOSGeometry* g) const;
     // Cameras whose eye is in no zone (they get no installer or signage finding).
@@ -79,6 +90,7 @@ class AuditContext {
     void index_zones();
     void locate_cameras();
     std::string derive_regime() const;
+    bool provably_no_overlap(std::size_t camera, std::size_t zone, double buffer) const;
 
     const Site& site_;
     const Site& working_;
@@ -93,6 +105,9 @@ class AuditContext {
     // Polygon zones that are axis-aligned rectangles (most rooms): overlap() proves most
     // empty overlaps with them without GEOS.
     std::vector<std::optional<geo::Envelope>> zone_rects_;
+    // The vertices of the zones that are convex polygons (with kDefaultZoneBuffer), for
+    // overlap_area_above.
+    std::vector<std::optional<std::vector<Point>>> zone_convex_;
     geo::StrTree zone_tree_;
     geo::StrTree viewshed_tree_;
     mutable std::mutex buffered_mutex_;  // checks run in parallel: the caches are locked

@@ -46,7 +46,7 @@ class FilingCommand : public Command {
                     fmt::print(stderr, "{}: {}: {}\n",
                                i.loc.known()
                                    ? fmt::format("{}:{}:{}", i.loc.file, i.loc.line, i.loc.column)
-                                   : i.loc.file,
+                                   : i.loc.file.str(),
                                lang == report::Lang::Zh ? i.label_zh : i.label_en,
                                lang == report::Lang::Zh ? i.problem_zh : i.problem_en);
         }

@@ -82,7 +82,7 @@ class LineCounter {
     }
 
   private:
-    const std::string& path_;
+    const SourceFile path_;  // interned once, copied into every location
     std::string_view text_;
     std::size_t pos_ = 0;
     std::size_t line_start_ = 0;

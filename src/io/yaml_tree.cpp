@@ -159,7 +159,7 @@ class TreeBuilder : public YAML::EventHandler {
         stack_.pop_back();
     }
 
-    const std::string& path_;
+    const SourceFile path_;  // interned once, copied into every location
     std::string_view text_;
     Diagnostics& diag_;
     std::vector<YNode*> stack_;
@@ -623,7 +623,7 @@ class FastYaml {
         return true;
     }
 
-    const std::string& path_;
+    const SourceFile path_;  // interned once, copied into every location
     std::string_view t_;
     std::size_t p_ = 0;
     std::size_t line_start_ = 0;

@@ -185,11 +185,12 @@ std::string filing_sheet(const FilingSheet& sheet, Lang lang) {
                                         : (zh ? i.problem_zh : i.problem_en);
         if (!remark.empty()) state += "<br>" + escape(remark);
         const std::string loc =
-            i.loc.known() ? el("span",
-                               fmt::format("{}:{}:{}", i.loc.file.empty() ? sheet.file : i.loc.file,
-                                           i.loc.line, i.loc.column),
-                               "class=\"loc\"")
-                          : "";
+            i.loc.known()
+                ? el("span",
+                     fmt::format("{}:{}:{}", i.loc.file.empty() ? sheet.file : i.loc.file.str(),
+                                 i.loc.line, i.loc.column),
+                     "class=\"loc\"")
+                : "";
         t.rows.push_back(fmt::format(
             "<tr class=\"filing-item\" data-key=\"{}\"><td>{}</td><td>{}</td><td>{}</td>"
             "<td>{}</td></tr>",

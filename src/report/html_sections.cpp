@@ -17,7 +17,7 @@ std::string row(std::string_view head, std::string_view value_html) {
 }
 
 std::string location(const SiteResult& site, const audit::Finding& f) {
-    const std::string& file = f.loc.file.empty() ? site.file : f.loc.file;
+    const std::string& file = f.loc.file.empty() ? site.file : f.loc.file.str();
     return el("span", fmt::format("{}:{}:{}", file, f.loc.line, f.loc.column), "class=\"loc\"");
 }
 

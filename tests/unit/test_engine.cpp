@@ -25,9 +25,8 @@ struct Audited {
 Audited resolve(const std::string& region, const std::string& body,
                 const audit::AuditOptions& options = {}) {
     Audited a;
-    auto site = io::load_site_yaml("t.yaml", std::string(kBase) + "site: {id: t, region: " +
-                                                 region + "}\n" + body,
-                                   a.diag);
+    auto site = io::load_site_yaml(
+        "t.yaml", std::string(kBase) + "site: {id: t, region: " + region + "}\n" + body, a.diag);
     REQUIRE(site.has_value());
     a.site = std::move(*site);
     auto rules = audit::load_rule_set(region, {}, a.diag);
@@ -95,9 +94,8 @@ TEST_CASE("unknown names in settings are errors at their place") {
 
 TEST_CASE("rules scoped to a regime run only under it") {
     Diagnostics diag;
-    auto site = io::load_site_yaml("t.yaml",
-                                   std::string(kBase) + "site: {id: t}\nzones: []\ncameras: []\n",
-                                   diag);
+    auto site = io::load_site_yaml(
+        "t.yaml", std::string(kBase) + "site: {id: t}\nzones: []\ncameras: []\n", diag);
     REQUIRE(site);
     auto rules = audit::load_rule_set("CN", {}, diag);
     REQUIRE(rules);
@@ -118,11 +116,10 @@ TEST_CASE("rules scoped to a regime run only under it") {
 TEST_CASE("the regime is derived from the zones' kinds unless the site names it") {
     auto regime_of = [](const std::string& zones, const std::string& regime_key = "") {
         Diagnostics diag;
-        auto site = io::load_site_yaml(
-            "t.yaml",
-            std::string(kBase) + "site: {id: t" + regime_key + "}\nzones:\n" + zones +
-                "cameras: []\n",
-            diag);
+        auto site = io::load_site_yaml("t.yaml",
+                                       std::string(kBase) + "site: {id: t" + regime_key +
+                                           "}\nzones:\n" + zones + "cameras: []\n",
+                                       diag);
         REQUIRE(site);
         auto rules = audit::load_rule_set("CN", {}, diag);
         REQUIRE(rules);
@@ -137,4 +134,34 @@ TEST_CASE("the regime is derived from the zones' kinds unless the site names it"
     CHECK(regime_of(yard) == "article9");
     CHECK(regime_of(home) == "non_public");
     CHECK(regime_of(yard, ", regime: article7") == "article7");
+}
+
+TEST_CASE("overlap_area_above decides as the area of the GEOS overlap does") {
+    // A 4 m × 4 m room (convex: clipped) and an L-shaped room (not convex: GEOS), a camera in
+    // the corridor below looking north through both. Thresholds just around each exact area.
+    Diagnostics diag;
+    auto site = io::load_site_yaml(
+        "t.yaml",
+        std::string(kBase) +
+            "site: {id: t}\nzones:\n"
+            "  - {id: room, kind: hotel.guest_room, polygon: [[0,2],[4,2],[4,6],[0,6]]}\n"
+            "  - {id: ell, kind: hotel.guest_room, polygon: "
+            "[[4,2],[8,2],[8,4],[6,4],[6,6],[4,6]]}\n"
+            "cameras:\n"
+            "  - {id: C1, position: [4,0], azimuth: 0, hfov: 120, range: 10}\n",
+        diag);
+    REQUIRE(site);
+    auto rules = audit::load_rule_set("CN", {}, diag);
+    REQUIRE(rules);
+    geo::Projection identity;
+    audit::AuditContext ctx(*site, *site, identity, *rules, 1);
+    for (std::size_t z = 0; z < 2; ++z) {
+        const double exact = geo::area(ctx.overlap(0, z));
+        INFO("zone " << z << ", overlap " << exact);
+        REQUIRE(exact > 1);
+        for (double t : {0.0, exact - 1e-3, exact - 1e-12, exact, exact + 1e-12, exact + 1e-3}) {
+            CHECK(ctx.overlap_area_above(0, z, t) == (exact > t));
+            CHECK(ctx.overlap_area_above(0, z, t, true) == (exact >= t));
+        }
+    }
 }

@@ -20,6 +20,7 @@ void check_forbidden_view(const AuditContext& ctx, const RuleRun& run, FindingSi
     // The zones of the rule's kinds, once rather than for every camera near them.
     const std::vector<char> of_kind = detail::zones_matching(site, run);
     if (of_kind.empty()) return;
+    const auto index = ctx.zone_index(of_kind);
     // The cameras in parallel (the overlaps are most of an audit's time), the findings in
     // camera order.
     auto found = ctx.map_parallel<RawFinding>(
@@ -31,19 +32,19 @@ void check_forbidden_view(const AuditContext& ctx, const RuleRun& run, FindingSi
             std::vector<std::size_t> near;
             if (around_view) {
                 const geo::Envelope e = geo::envelope(vs.area.get());
-                near = ctx.zones_near({(e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2},
+                near = ctx.zones_near(*index, {(e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2},
                                       std::max(e.maxx - e.minx, e.maxy - e.miny) / 2);
             } else {
-                near = ctx.zones_near(vs.eye, cam.range + buffer);
+                near = ctx.zones_near(*index, vs.eye, cam.range + buffer);
             }
             for (std::size_t z : near) {
                 const Zone& zone = site.zones[z];
                 if (zone.floor != cam.floor || !of_kind[z]) continue;
                 const GEOSGeometry* area = ctx.zone_geometry(z, buffer);
                 if (geo::covers(area, eye.get())) continue;  // in the zone: forbidden-mount
+                if (!ctx.overlap_area_above(c, z, min_overlap, false, buffer)) continue;
                 const GEOSGeometry* part = ctx.overlap(c, z, buffer);
                 double overlap = geo::area(part);
-                if (overlap <= min_overlap) continue;
                 double fraction = overlap / geo::area(area);
                 RawFinding f;
                 f.camera = c;

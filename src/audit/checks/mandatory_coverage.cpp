@@ -30,7 +30,7 @@ bool one_camera_covers(const AuditContext& ctx, std::size_t z, double required) 
     if (!(area > 0)) return false;
     for (std::size_t c : ctx.cameras_seeing(ctx.zone_geometry(z))) {
         if (ctx.working().cameras[c].floor != zone.floor) continue;
-        if (geo::area(ctx.overlap(c, z)) >= required * area) return true;
+        if (ctx.overlap_area_above(c, z, required * area, /*or_equal=*/true)) return true;
     }
     return false;
 }

@@ -26,9 +26,9 @@ void check_private_overreach(const AuditContext& ctx, const RuleRun& run, Findin
                 if (!detail::rule_matches(run, zone) || site.owner_of(zone.owner) == owner)
                     continue;
                 if (std::find(own_zones.begin(), own_zones.end(), z) != own_zones.end()) continue;
+                if (!ctx.overlap_area_above(c, z, min_overlap)) continue;
                 const GEOSGeometry* part = ctx.overlap(c, z);
                 double overlap = geo::area(part);
-                if (overlap <= min_overlap) continue;
                 double fraction = overlap / ctx.zone_area(z);
                 RawFinding f;
                 f.camera = c;

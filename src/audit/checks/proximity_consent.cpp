@@ -15,13 +15,14 @@ void check_proximity_consent(const AuditContext& ctx, const RuleRun& run, Findin
     // (distance_m), and most sites have no classified zone at all.
     const std::vector<char> of_kind = detail::zones_matching(site, run);
     if (of_kind.empty()) return;
+    const auto index = ctx.zone_index(of_kind);
     // The cameras in parallel, the findings in camera order.
     auto found = ctx.map_parallel<RawFinding>(
         site.cameras.size(), [&](std::size_t c, std::vector<RawFinding>& out) {
             const Camera& cam = ctx.working().cameras[c];
             const auto& vs = ctx.viewshed(c);
             auto eye = geo::make_point(vs.eye);
-            for (std::size_t z : ctx.zones_near(vs.eye, std::max(limit, cam.range))) {
+            for (std::size_t z : ctx.zones_near(*index, vs.eye, std::max(limit, cam.range))) {
                 const Zone& zone = site.zones[z];
                 if (!of_kind[z]) continue;
                 const auto& consent = site.cameras[c].consent;
