@@ -313,7 +313,20 @@ class FastYaml {
         out = YNode{};
         out.kind = kind;
         out.loc = here();
+        scratch_[depth_].clear();
         return true;
+    }
+    // A collection's items gather in the scratch vector of its depth, reused from one
+    // collection to the next, and move into the node at its end, in one allocation of the
+    // right size: growing each node's own vector (a point's two numbers, a zone's ten keys)
+    // and shrinking it took most of the reader's time in malloc, and the slack its memory.
+    std::vector<YNode>& items() { return scratch_[depth_]; }
+    void close(YNode& out) {
+        auto& items = scratch_[depth_];
+        out.items.assign(std::make_move_iterator(items.begin()),
+                         std::make_move_iterator(items.end()));
+        items.clear();
+        --depth_;
     }
 
     // A key of a block mapping at p_: a plain scalar of one line without indicators, then ':'
@@ -345,7 +358,7 @@ class FastYaml {
         while (true) {
             YNode key, value;
             if (!block_key(key) || !count()) return fail();
-            out.items.push_back(std::move(key));
+            items().push_back(std::move(key));
             while (at(p_) == ' ') ++p_;
             if (at(p_) == '\n' || at(p_) == '#') {
                 // The value is a block on the next lines: deeper, or a sequence at this indent.
@@ -361,13 +374,12 @@ class FastYaml {
                 return fail();
             }
             if (!count()) return false;
-            out.items.push_back(std::move(value));
+            items().push_back(std::move(value));
             if (!next_content_line()) break;
             if (indent_ < indent || (indent_ == indent && dash_here())) break;
             if (indent_ > indent) return fail();
         }
-        --depth_;
-        out.items.shrink_to_fit();  // the tree is a big site's peak of memory
+        close(out);
         return !failed_;
     }
 
@@ -401,15 +413,14 @@ class FastYaml {
                 }
             }
             if (!count()) return false;
-            out.items.push_back(std::move(item));
+            items().push_back(std::move(item));
             if (!next_content_line()) break;
             if (indent_ < indent) break;
             if (indent_ == indent && dash_here()) continue;
             if (indent_ == indent) break;  // the parent mapping's next key
             return fail();
         }
-        --depth_;
-        out.items.shrink_to_fit();  // the tree is a big site's peak of memory
+        close(out);
         return !failed_;
     }
 
@@ -562,7 +573,7 @@ class FastYaml {
         if (!flow_space(indent)) return false;
         if (at(p_) == close) {
             ++p_;
-            --depth_;
+            this->close(out);
             return true;
         }
         while (true) {
@@ -573,7 +584,7 @@ class FastYaml {
                 if (item.kind != YNode::Kind::Scalar || at(p_) != ':' || at(p_ + 1) != ' ')
                     return fail();
                 if (!count()) return false;
-                out.items.push_back(std::move(item));
+                items().push_back(std::move(item));
                 p_ += 2;
                 if (!flow_space(indent)) return false;
                 if (at(p_) == ',' || at(p_) == close) return fail();  // an empty value
@@ -582,7 +593,7 @@ class FastYaml {
             if (!flow_space(indent)) return false;
             if (at(p_) == ':') return fail();  // a one-pair mapping in a sequence
             if (!count()) return false;
-            out.items.push_back(std::move(item));
+            items().push_back(std::move(item));
             if (at(p_) == ',') {
                 ++p_;
                 if (!flow_space(indent)) return false;
@@ -593,8 +604,7 @@ class FastYaml {
             ++p_;
             break;
         }
-        --depth_;
-        out.items.shrink_to_fit();  // the tree is a big site's peak of memory
+        this->close(out);
         return true;
     }
 
@@ -630,6 +640,8 @@ class FastYaml {
     int line_ = 0;
     int indent_ = 0;
     int depth_ = 0;
+    std::vector<std::vector<YNode>> scratch_ =
+        std::vector<std::vector<YNode>>(kMaxNestingDepth + 2);
     std::size_t values_ = 0;
     bool have_line_ = false;
     bool started_ = false;

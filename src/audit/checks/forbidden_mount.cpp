@@ -7,16 +7,18 @@ namespace camaudit::audit {
 
 void check_forbidden_mount(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
+    const std::vector<char> of_kind = detail::zones_matching(site, run);
+    if (of_kind.empty()) return;
     for (std::size_t c = 0; c < site.cameras.size(); ++c) {
         for (std::size_t z : ctx.zones_of_camera(c)) {
-            if (!run.rule->applies_to_kind(site.zones[z].kind)) continue;
+            if (!of_kind[z]) continue;
             RawFinding f;
             f.camera = c;
             f.zone = z;
             f.message_en = fmt::format("camera {} is installed inside {}", site.cameras[c].id,
                                        zone_label_en(ctx, z));
-            f.message_zh = fmt::format("摄像机 {} 安装在{}内", site.cameras[c].id,
-                                       zone_label_zh(ctx, z));
+            f.message_zh =
+                fmt::format("摄像机 {} 安装在{}内", site.cameras[c].id, zone_label_zh(ctx, z));
             f.area_working = detail::polygons(ctx.zone_geometry(z));
             sink.add(run, std::move(f));
         }

@@ -12,9 +12,11 @@ namespace camaudit::audit {
 
 namespace {
 
-bool must_be_watched(const AuditContext& ctx, const RuleRun& run, std::size_t z) {
+// `of_kind`: detail::zones_matching for the rule.
+bool must_be_watched(const AuditContext& ctx, const RuleRun& run, const std::vector<char>& of_kind,
+                     std::size_t z) {
     const Zone& zone = ctx.site().zones[z];
-    if (!run.rule->applies_to_kind(zone.kind)) return false;
+    if (!of_kind[z]) return false;
     if (zone.key_part) return true;
     return !run.rule->key_part_only && ctx.zone_category(z) == KindCategory::Mandatory;
 }
@@ -41,10 +43,12 @@ void check_mandatory_coverage(const AuditContext& ctx, const RuleRun& run, Findi
     const Site& site = ctx.site();
     const double required = run.param("min_fraction");
     const auto min_px = run.optional_param("min_px_per_m");
+    const std::vector<char> of_kind = detail::zones_matching(site, run);
+    if (of_kind.empty()) return;
     // The zones in parallel (each a union of overlaps), the findings in zone order.
     auto found = ctx.map_parallel<RawFinding>(site.zones.size(), [&](std::size_t z,
                                                                      std::vector<RawFinding>& out) {
-        if (!must_be_watched(ctx, run, z)) return;
+        if (!must_be_watched(ctx, run, of_kind, z)) return;
         if (!min_px && one_camera_covers(ctx, z, required)) return;
         ZoneCoverage cov = zone_coverage(ctx, z, min_px);
         if (cov.covered_fraction + 1e-9 >= required) return;

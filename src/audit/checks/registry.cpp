@@ -2,6 +2,8 @@
 
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "audit/checks/checks.hpp"
 
@@ -55,9 +57,15 @@ bool rule_matches(const RuleRun& run, const Zone& zone) {
 
 std::vector<char> zones_matching(const Site& site, const RuleRun& run) {
     std::vector<char> matching(site.zones.size());
+    // A city has 10^5 zones of a few dozen kinds, and a rule's kinds are patterns: each kind
+    // is matched once.
+    std::unordered_map<std::string_view, char> of_kind;
     bool any = false;
-    for (std::size_t z = 0; z < site.zones.size(); ++z)
-        any |= (matching[z] = rule_matches(run, site.zones[z])) != 0;
+    for (std::size_t z = 0; z < site.zones.size(); ++z) {
+        auto [it, fresh] = of_kind.try_emplace(site.zones[z].kind, 0);
+        if (fresh) it->second = rule_matches(run, site.zones[z]) ? 1 : 0;
+        any |= (matching[z] = it->second) != 0;
+    }
     if (!any) matching.clear();
     return matching;
 }
