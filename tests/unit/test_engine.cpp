@@ -2,6 +2,9 @@
 // merge. Sites are read from text so that the tests stay close to what users write.
 #include <doctest/doctest.h>
 
+#include <memory>
+#include <optional>
+
 #include "audit/context.hpp"
 #include "audit/engine.hpp"
 #include "io/site_reader.hpp"
@@ -20,6 +23,23 @@ struct Audited {
     audit::RuleSet rules;
     std::vector<audit::RuleRun> runs;
     Diagnostics diag;
+};
+
+// A site (kBase, then `body`) with the national packs, and its audit context (one thread).
+struct Context {
+    Diagnostics diag;
+    std::optional<Site> site;
+    std::optional<audit::RuleSet> rules;
+    geo::Projection identity;
+    std::unique_ptr<audit::AuditContext> ctx;
+
+    explicit Context(const std::string& body) {
+        site = io::load_site_yaml("t.yaml", std::string(kBase) + body, diag);
+        REQUIRE(site);
+        rules = audit::load_rule_set("CN", {}, diag);
+        REQUIRE(rules);
+        ctx = std::make_unique<audit::AuditContext>(*site, *site, identity, *rules, 1);
+    }
 };
 
 Audited resolve(const std::string& region, const std::string& body,
@@ -115,17 +135,8 @@ TEST_CASE("rules scoped to a regime run only under it") {
 
 TEST_CASE("the regime is derived from the zones' kinds unless the site names it") {
     auto regime_of = [](const std::string& zones, const std::string& regime_key = "") {
-        Diagnostics diag;
-        auto site = io::load_site_yaml("t.yaml",
-                                       std::string(kBase) + "site: {id: t" + regime_key +
-                                           "}\nzones:\n" + zones + "cameras: []\n",
-                                       diag);
-        REQUIRE(site);
-        auto rules = audit::load_rule_set("CN", {}, diag);
-        REQUIRE(rules);
-        geo::Projection identity;
-        audit::AuditContext ctx(*site, *site, identity, *rules, 1);
-        return ctx.regime();
+        Context c("site: {id: t" + regime_key + "}\nzones:\n" + zones + "cameras: []\n");
+        return c.ctx->regime();
     };
     const std::string mall = "  - {id: z, kind: mall.passage, polygon: [[0,0],[1,0],[1,1]]}\n";
     const std::string yard = "  - {id: z, kind: generic.outdoor, polygon: [[0,0],[1,0],[1,1]]}\n";
@@ -139,22 +150,14 @@ TEST_CASE("the regime is derived from the zones' kinds unless the site names it"
 TEST_CASE("overlap_area_above decides as the area of the GEOS overlap does") {
     // A 4 m × 4 m room (convex: clipped) and an L-shaped room (not convex: GEOS), a camera in
     // the corridor below looking north through both. Thresholds just around each exact area.
-    Diagnostics diag;
-    auto site = io::load_site_yaml(
-        "t.yaml",
-        std::string(kBase) +
-            "site: {id: t}\nzones:\n"
-            "  - {id: room, kind: hotel.guest_room, polygon: [[0,2],[4,2],[4,6],[0,6]]}\n"
-            "  - {id: ell, kind: hotel.guest_room, polygon: "
-            "[[4,2],[8,2],[8,4],[6,4],[6,6],[4,6]]}\n"
-            "cameras:\n"
-            "  - {id: C1, position: [4,0], azimuth: 0, hfov: 120, range: 10}\n",
-        diag);
-    REQUIRE(site);
-    auto rules = audit::load_rule_set("CN", {}, diag);
-    REQUIRE(rules);
-    geo::Projection identity;
-    audit::AuditContext ctx(*site, *site, identity, *rules, 1);
+    Context c(
+        "site: {id: t}\nzones:\n"
+        "  - {id: room, kind: hotel.guest_room, polygon: [[0,2],[4,2],[4,6],[0,6]]}\n"
+        "  - {id: ell, kind: hotel.guest_room, polygon: "
+        "[[4,2],[8,2],[8,4],[6,4],[6,6],[4,6]]}\n"
+        "cameras:\n"
+        "  - {id: C1, position: [4,0], azimuth: 0, hfov: 120, range: 10}\n");
+    const audit::AuditContext& ctx = *c.ctx;
     for (std::size_t z = 0; z < 2; ++z) {
         const double exact = geo::area(ctx.overlap(0, z));
         INFO("zone " << z << ", overlap " << exact);

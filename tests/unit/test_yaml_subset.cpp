@@ -69,6 +69,23 @@ bool agree(const std::string& name, const std::string& text) {
     return true;
 }
 
+// One small edit at a random place of `m`: a character deleted, doubled or replaced by one
+// of `alphabet` (characters that matter to YAML). Deterministic for a seeded `rng`.
+void mutate(std::string& m, std::mt19937& rng, const std::string& alphabet) {
+    const std::size_t at = rng() % m.size();
+    switch (rng() % 3) {
+        case 0:
+            if (m.size() > 1) m.erase(at, 1);
+            break;
+        case 1:
+            m.insert(at, 1, m[at]);
+            break;
+        default:
+            m[at] = alphabet[rng() % alphabet.size()];
+            break;
+    }
+}
+
 }  // namespace
 
 TEST_CASE("yaml subset: the same trees as yaml-cpp for every YAML file of the repository") {
@@ -93,18 +110,7 @@ TEST_CASE("yaml subset: the same trees as yaml-cpp for mutated files") {
         if (text.empty() || text.size() > 20000) continue;
         for (int k = 0; k < 20; ++k) {
             std::string m = text;
-            const std::size_t at = rng() % m.size();
-            switch (rng() % 3) {
-                case 0:
-                    m.erase(at, 1);
-                    break;
-                case 1:
-                    m.insert(at, 1, m[at]);
-                    break;
-                default:
-                    m[at] = alphabet[rng() % alphabet.size()];
-                    break;
-            }
+            mutate(m, rng, alphabet);
             ++cases;
             taken += agree(file.string() + " (mutated)", m) ? 1 : 0;
         }
@@ -164,20 +170,8 @@ TEST_CASE("yaml subset: the same trees as yaml-cpp for mutated block scalars") {
         CHECK(agree("block.yaml", text));
         for (int k = 0; k < 1500; ++k) {
             std::string m = text;
-            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits) {
-                const std::size_t at = rng() % m.size();
-                switch (rng() % 3) {
-                    case 0:
-                        if (m.size() > 1) m.erase(at, 1);
-                        break;
-                    case 1:
-                        m.insert(at, 1, m[at]);
-                        break;
-                    default:
-                        m[at] = alphabet[rng() % alphabet.size()];
-                        break;
-                }
-            }
+            for (int edits = 1 + static_cast<int>(rng() % 2); edits > 0; --edits)
+                mutate(m, rng, alphabet);
             ++cases;
             taken += agree("block.yaml (mutated)", m) ? 1 : 0;
         }
