@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "io/text_check.hpp"
 #include "io/yaml_tree.hpp"
 
 namespace camaudit::audit::packyaml {
@@ -62,7 +63,8 @@ bool valid_utf8(const std::string& s) {
 
 class TreeBuilder : public YAML::EventHandler {
   public:
-    TreeBuilder(std::string file, Diagnostics& diag) : file_(std::move(file)), diag_(diag) {}
+    TreeBuilder(std::string file, std::string_view text, Diagnostics& diag)
+        : file_(std::move(file)), diag_(diag), quotes_(text) {}
 
     std::optional<Node> root;
     bool failed = false;
@@ -82,6 +84,9 @@ class TreeBuilder : public YAML::EventHandler {
                   const std::string& value) override {
         check_anchor(mark, anchor);
         check_tag(mark, tag);
+        if (tag == "!" && quotes_.unclosed_at(mark.line, mark.column))
+            error(mark, "YAML syntax error: this quoted string is never closed");
+        // Escapes can make what the bytes (io::check_text) were not, e.g. "\ud800".
         if (!valid_utf8(value)) error(mark, "text is not valid UTF-8");
         Node n = make(Node::Type::Scalar, mark);
         n.value = value;
@@ -168,6 +173,7 @@ class TreeBuilder : public YAML::EventHandler {
     Diagnostics& diag_;
     std::vector<Frame> stack_;
     bool anchor_reported_ = false;
+    io::UnclosedQuoteFinder quotes_;
 };
 
 }  // namespace
@@ -220,14 +226,14 @@ Node from_subset(const io::YNode& y, const std::string& file, Diagnostics& diag,
 std::optional<Node> parse_events(const std::string& path, const std::string& text,
                                  Diagnostics& diag) {
     std::istringstream in(text);
-    TreeBuilder builder(path, diag);
+    TreeBuilder builder(path, text, diag);
     try {
         YAML::Parser parser(in);
         if (!parser.HandleNextDocument(builder) || !builder.root) {
             diag.error({path, 0, 0}, "empty rule pack");
             return std::nullopt;
         }
-        TreeBuilder rest(path, diag);
+        TreeBuilder rest(path, text, diag);
         if (parser.HandleNextDocument(rest)) {
             int line = rest.root ? rest.root->line : 0;
             int col = rest.root ? rest.root->column : 0;
@@ -242,8 +248,14 @@ std::optional<Node> parse_events(const std::string& path, const std::string& tex
     return std::move(builder.root);
 }
 
-std::optional<Node> parse_text(const std::string& path, const std::string& text,
+std::optional<Node> parse_text(const std::string& path, const std::string& bytes,
                                Diagnostics& diag) {
+    // The bytes first, as for site files: UTF-16 or UTF-32, invalid UTF-8, NUL and other
+    // control characters (which yaml-cpp would take into a scalar, or stop reading at), and
+    // the size limit.
+    const auto checked = io::check_text(path, bytes, diag, "rule packs");
+    if (!checked) return std::nullopt;
+    const std::string& text = *checked;
     // Rule packs are read on every run: yaml-cpp's scanner took 20 ms of the 50 ms a
     // building's audit may take, the fast reader 1 ms. It builds the tree yaml-cpp would
     // (tests/unit/test_yaml_subset.cpp) or declines, and then yaml-cpp reads the file.

@@ -50,9 +50,12 @@ struct Node {
 // or parsed at all, or when any of those errors was found.
 std::optional<Node> parse_file(const std::string& path, Diagnostics& diag);
 
-// The same for the text of a file: through the fast reader of the YAML subset when it takes
-// the text, else through yaml-cpp's events (parse_events, also for the test that they agree).
-std::optional<Node> parse_text(const std::string& path, const std::string& text, Diagnostics& diag);
+// The same for the bytes of a file: checked as text (io::check_text: encodings, control
+// characters, size), then read by the fast reader of the YAML subset when it takes the text,
+// else by yaml-cpp's events (parse_events, on checked text; also for the test that the two
+// readers agree).
+std::optional<Node> parse_text(const std::string& path, const std::string& bytes,
+                               Diagnostics& diag);
 std::optional<Node> parse_events(const std::string& path, const std::string& text,
                                  Diagnostics& diag);
 

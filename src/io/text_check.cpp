@@ -59,18 +59,18 @@ SourceLocation location_of(const std::string& path, std::string_view text, std::
 }
 
 std::optional<std::string> check_text(const std::string& path, std::string_view bytes,
-                                      Diagnostics& diag) {
+                                      Diagnostics& diag, std::string_view what) {
     const SourceLocation top{path, 1, 1};
     if (bytes.size() > kMaxFileBytes) {
         diag.error(top, fmt::format("file is larger than {} MiB", kMaxFileBytes >> 20));
         return std::nullopt;
     }
     if (starts_with(bytes, "\xFF\xFE\x00\x00"sv) || starts_with(bytes, "\x00\x00\xFE\xFF"sv)) {
-        diag.error(top, "file is UTF-32 encoded; site files must be UTF-8");
+        diag.error(top, fmt::format("file is UTF-32 encoded; {} must be UTF-8", what));
         return std::nullopt;
     }
     if (starts_with(bytes, "\xFF\xFE") || starts_with(bytes, "\xFE\xFF")) {
-        diag.error(top, "file is UTF-16 encoded; site files must be UTF-8");
+        diag.error(top, fmt::format("file is UTF-16 encoded; {} must be UTF-8", what));
         return std::nullopt;
     }
     if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -78,8 +78,8 @@ std::optional<std::string> check_text(const std::string& path, std::string_view 
         const std::size_t n = utf8_sequence(bytes, i);
         if (n == 0) {
             diag.error(location_of(path, bytes, i),
-                       fmt::format("invalid UTF-8 (byte 0x{:02X}); site files must be UTF-8",
-                                   static_cast<unsigned char>(bytes[i])));
+                       fmt::format("invalid UTF-8 (byte 0x{:02X}); {} must be UTF-8",
+                                   static_cast<unsigned char>(bytes[i]), what));
             return std::nullopt;
         }
         const auto c = static_cast<unsigned char>(bytes[i]);
@@ -91,6 +91,37 @@ std::optional<std::string> check_text(const std::string& path, std::string_view 
         i += n;
     }
     return std::string(bytes);
+}
+
+bool UnclosedQuoteFinder::unclosed_at(int line, int column) {
+    if (line < 0 || column < 0) return false;
+    if (line < cursor_line_) {  // not in file order after all: start again
+        cursor_line_ = 0;
+        cursor_at_ = 0;
+    }
+    while (cursor_line_ < line && cursor_at_ != std::string_view::npos) {
+        cursor_at_ = text_.find('\n', cursor_at_);
+        if (cursor_at_ == std::string_view::npos) break;
+        ++cursor_at_;
+        ++cursor_line_;
+    }
+    if (cursor_at_ == std::string_view::npos) return false;
+    std::size_t at = cursor_at_ + static_cast<std::size_t>(column);
+    if (line == 0 && text_.starts_with("\xEF\xBB\xBF")) at += 3;  // not counted
+    if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) return false;
+    const char quote = text_[at];
+    for (std::size_t i = at + 1; i < text_.size(); ++i) {
+        if (quote == '"' && text_[i] == '\\') {
+            ++i;  // an escape: the next character is not the closing quote
+        } else if (text_[i] == quote) {
+            if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+                ++i;  // '' inside single quotes is a quote
+                continue;
+            }
+            return false;
+        }
+    }
+    return true;
 }
 
 std::optional<SourceLocation> find_indent_tab(const std::string& path, std::string_view text,

@@ -21,7 +21,7 @@ struct Stop {};
 class TreeBuilder : public YAML::EventHandler {
   public:
     TreeBuilder(const std::string& path, std::string_view text, Diagnostics& diag)
-        : path_(path), text_(text), diag_(diag) {}
+        : path_(path), diag_(diag), quotes_(text) {}
 
     std::optional<YNode> root;
 
@@ -87,39 +87,9 @@ class TreeBuilder : public YAML::EventHandler {
                                 tag.starts_with(kCore) ? "!!" + tag.substr(kCore.size()) : tag));
         throw Stop{};
     }
-    // yaml-cpp 0.7 accepts a quoted scalar that is never closed, running to the end of the
-    // file: the rest of the file would silently become one string. The scalar starts at
-    // `mark` (bytes on its line); when a quote is there, its closing quote must follow.
+    // A quoted scalar that is never closed (yaml-cpp 0.7 takes the rest of the file into it).
     void check_closed_quote(const YAML::Mark& mark) {
-        if (mark.is_null() || mark.line < 0 || mark.column < 0) return;
-        // The start of the mark's line. Marks come in file order, so a cursor that only moves
-        // forward keeps this linear in the file's size.
-        if (mark.line < cursor_line_) {
-            cursor_line_ = 0;
-            cursor_at_ = 0;
-        }
-        while (cursor_line_ < mark.line && cursor_at_ != std::string_view::npos) {
-            cursor_at_ = text_.find('\n', cursor_at_);
-            if (cursor_at_ == std::string_view::npos) break;
-            ++cursor_at_;
-            ++cursor_line_;
-        }
-        if (cursor_at_ == std::string_view::npos) return;
-        std::size_t at = cursor_at_ + static_cast<std::size_t>(mark.column);
-        if (mark.line == 0 && text_.starts_with("\xEF\xBB\xBF")) at += 3;  // not counted
-        if (at >= text_.size() || (text_[at] != '"' && text_[at] != '\'')) return;
-        const char quote = text_[at];
-        for (std::size_t i = at + 1; i < text_.size(); ++i) {
-            if (quote == '"' && text_[i] == '\\') {
-                ++i;  // an escape: the next character is not the closing quote
-            } else if (text_[i] == quote) {
-                if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
-                    ++i;  // '' inside single quotes is a quote
-                    continue;
-                }
-                return;
-            }
-        }
+        if (mark.is_null() || !quotes_.unclosed_at(mark.line, mark.column)) return;
         diag_.error(loc(mark), "YAML syntax error: this quoted string is never closed");
         throw Stop{};
     }
@@ -160,12 +130,10 @@ class TreeBuilder : public YAML::EventHandler {
     }
 
     const SourceFile path_;  // interned once, copied into every location
-    std::string_view text_;
     Diagnostics& diag_;
     std::vector<YNode*> stack_;
     std::size_t values_ = 0;
-    int cursor_line_ = 0;
-    std::size_t cursor_at_ = 0;
+    UnclosedQuoteFinder quotes_;
 };
 
 }  // namespace

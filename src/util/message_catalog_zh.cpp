@@ -478,6 +478,7 @@ constexpr Entry kPhrases[] = {
     // The kinds of file, in the messages the readers share.
     {"site file", "站点文件"},
     {"site files", "站点文件"},
+    {"rule packs", "规则包"},
     {"baseline file", "基线文件"},
     {"baseline files", "基线文件"},
     {"config file", "配置文件"},
