@@ -287,20 +287,7 @@ std::string AuditContext::derive_regime() const {
 }
 
 std::vector<Polygon> AuditContext::to_input(const std::vector<Polygon>& working) const {
-    if (projection_.is_identity()) return working;
-    auto back = [this](const Ring& r) {
-        Ring out;
-        out.reserve(r.size());
-        for (const auto& p : r) out.push_back(projection_.inverse(p).value_or(p));
-        return out;
-    };
-    std::vector<Polygon> out;
-    for (const auto& poly : working) {
-        Polygon q{back(poly.shell), {}};
-        for (const auto& h : poly.holes) q.holes.push_back(back(h));
-        out.push_back(std::move(q));
-    }
-    return out;
+    return geo::to_input(working, projection_);
 }
 
 }  // namespace camaudit::audit

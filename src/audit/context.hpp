@@ -72,7 +72,8 @@ class AuditContext {
     // The legal regime: site.regime, else derived from the zones (spec "Legal regime").
     const std::string& regime() const { return regime_; }
 
-    // Working-CRS polygons of `g` brought back to the input CRS (vertex by vertex).
+    // Working-CRS polygons brought back to the input CRS (geo::to_input: a polygon PROJ cannot
+    // bring back is left out).
     std::vector<Polygon> to_input(const std::vector<Polygon>& working) const;
 
     // Runs fn(i, out) for every i in [0, n) on the context's workers and returns the outputs

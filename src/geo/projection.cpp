@@ -258,6 +258,34 @@ std::optional<Point> Projection::inverse(Point working) const {
     return impl_->run(impl_->transformation(), PJ_INV, working);
 }
 
+std::vector<Polygon> to_input(const std::vector<Polygon>& working, const Projection& projection) {
+    if (projection.is_identity()) return working;
+    auto back = [&](const Ring& r) -> std::optional<Ring> {
+        Ring out;
+        out.reserve(r.size());
+        for (const auto& p : r) {
+            auto q = projection.inverse(p);
+            if (!q) return std::nullopt;
+            out.push_back(*q);
+        }
+        return out;
+    };
+    std::vector<Polygon> out;
+    for (const auto& poly : working) {
+        auto shell = back(poly.shell);
+        if (!shell) continue;
+        Polygon q{std::move(*shell), {}};
+        bool complete = true;
+        for (const auto& h : poly.holes) {
+            auto hole = back(h);
+            complete = complete && hole.has_value();
+            if (hole) q.holes.push_back(std::move(*hole));
+        }
+        if (complete) out.push_back(std::move(q));
+    }
+    return out;
+}
+
 double Projection::grid_azimuth(Point input, double true_azimuth_deg) const {
     PJ* geo = impl_->transformation();
     if (!geo) return normalize_deg(true_azimuth_deg);

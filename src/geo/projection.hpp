@@ -55,4 +55,9 @@ class Projection {
 // turned into grid bearings). A point PROJ cannot transform is an error at its element.
 std::optional<Site> to_working(const Site& site, const Projection& projection, Diagnostics& diag);
 
+// Working-CRS polygons (a finding's geometry) brought back to the input CRS vertex by vertex.
+// A polygon with a vertex PROJ cannot bring back (far outside the CRS's domain) is left out:
+// a finding without a geometry is better than one in the wrong coordinates.
+std::vector<Polygon> to_input(const std::vector<Polygon>& working, const Projection& projection);
+
 }  // namespace camaudit::geo

@@ -117,6 +117,31 @@ TEST_CASE("projection: a non-CN site goes to its UTM zone") {
     CHECK(p.grid_azimuth({7.42, 43.73}, 0) == doctest::Approx(-convergence).epsilon(0.01));
 }
 
+TEST_CASE("projection: findings' polygons back to longitude/latitude, or left out") {
+    Projection p = make(site_at("EPSG:4326", "CN-AH", {117.2, 31.8}));
+    const Point corner = *p.forward({117.2, 31.8});
+    auto square = [&](double far) {
+        Ring r{corner,
+               {corner.x + 10, corner.y},
+               {corner.x + 10, corner.y + 10},
+               {corner.x, corner.y + 10}};
+        r[2].x += far;  // one vertex moved far outside the CRS's domain
+        return Polygon{r, {}};
+    };
+    REQUIRE_FALSE(p.inverse({corner.x + 1e30, corner.y + 10}));
+    auto back = geo::to_input({square(0), square(1e30)}, p);
+    REQUIRE(back.size() == 1);  // the second one left out, not in metres among degrees
+    CHECK(std::fabs(back[0].shell[0].x - 117.2) < 1e-6);
+    CHECK(std::fabs(back[0].shell[0].y - 31.8) < 1e-6);
+    // A hole that cannot come back leaves its polygon out too.
+    Polygon holed = square(0);
+    holed.holes.push_back(square(1e30).shell);
+    CHECK(geo::to_input({holed}, p).empty());
+    // Identity: as they are.
+    Projection local = make(site_at("local", "CN", {0, 0}));
+    CHECK(geo::to_input({square(1e30)}, local).size() == 1);
+}
+
 TEST_CASE("projection: a projected metric CRS is used as it is") {
     Projection p = make(site_at("EPSG:4548", "CN", {518900, 3520000}));
     CHECK_FALSE(p.input_is_geographic());
