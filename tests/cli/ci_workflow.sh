@@ -13,25 +13,16 @@ bin=${1:?usage: ci_workflow.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: ci_workflow.sh CAMAUDIT_BINARY REPO_ROOT}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 root=$(cd "$root" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 unset CAMAUDIT_TODAY
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
+# lib.sh's fail, also showing the failed run's output.
 fail() {
     echo "FAIL $1: $2" >&2
     for f in "$tmp/out" "$tmp/err"; do
         [ -s "$f" ] && sed -e 's/^/    /' "$f" | head -n 8 >&2
     done
     failed=$((failed + 1))
-}
-# check NAME CONDITION-COMMAND...: one test.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
 }
 # run DIR ARGS...: camaudit in DIR; stdout, stderr and the status in $tmp/out, $tmp/err, $status.
 run() {

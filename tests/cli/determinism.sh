@@ -13,12 +13,8 @@ set -u
 
 bin=${1:?usage: determinism.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: determinism.sh CAMAUDIT_BINARY REPO_ROOT}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 export CAMAUDIT_TODAY=2025-07-01 NO_COLOR=1
-
-passed=0
-failed=0
 
 # same NAME ARGS...: camaudit ARGS with -j 1, -j 4 and -j 4 again: identical stdout, stderr
 # and status.

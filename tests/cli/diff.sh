@@ -13,23 +13,9 @@ set -u
 bin=${1:?usage: diff.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: diff.sh CAMAUDIT_BINARY REPO_ROOT}
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 cd "$root" || exit 1
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
-# check NAME CONDITION-COMMAND...: one test.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
-}
 empty() { [ ! -s "$1" ]; }
 no_file() { [ ! -e "$1" ]; }
 has() { grep -qF -- "$2" "$1"; }

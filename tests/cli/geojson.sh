@@ -10,16 +10,9 @@ set -u
 bin=${1:?usage: geojson.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: geojson.sh CAMAUDIT_BINARY REPO_ROOT}
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 cd "$root" || exit 1
 
-passed=0
-failed=0
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
 # run NAME STATUS COMMAND...: runs it into $tmp/out, $tmp/err; checks the exit status.
 run() {
     local name=$1 want=$2

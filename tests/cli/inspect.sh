@@ -12,22 +12,9 @@ bin=${1:?usage: inspect.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: inspect.sh CAMAUDIT_BINARY REPO_ROOT}
 case $bin in /*) ;; *) bin="$PWD/$bin" ;; esac
 fixtures="$root/tests/fixtures-inspect"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 export CAMAUDIT_TODAY=2025-11-01
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass; else fail "$name" "$*"; fi
-}
 # run ARGS...: camaudit in the fixtures folder; stdout, stderr and status in $tmp.
 run() {
     (cd "$fixtures" && "$bin" "$@") >"$tmp/out" 2>"$tmp/err"

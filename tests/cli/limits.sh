@@ -14,12 +14,10 @@
 set -u
 
 bin=${1:?usage: limits.sh CAMAUDIT_BINARY REPO_ROOT}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 sanitized=${CAMAUDIT_SANITIZER_RUN:-0}
 
-passed=0
-failed=0
+# lib.sh's fail, also showing the run's stderr.
 fail() {
     echo "FAIL $1: $2" >&2
     sed -e 's/^/    /' "$tmp/err" | head -n 5 >&2

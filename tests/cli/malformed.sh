@@ -16,15 +16,7 @@ set -u
 bin=${1:?usage: malformed.sh CAMAUDIT_BINARY REPO_ROOT}
 root=${2:?usage: malformed.sh CAMAUDIT_BINARY REPO_ROOT}
 corpora=("$root/tests/malformed/site" "$root/tests/malformed/geojson")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 
 shopt -s nullglob
 files=()

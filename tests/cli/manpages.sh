@@ -46,16 +46,7 @@ if [ ! -x "$bin" ]; then
     exit 1
 fi
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); }
-fail() {
-    echo "FAIL $1: $2" >&2
-    failed=$((failed + 1))
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"  # $tmp, pass, fail, check
 
 run_limited() {  # a command, with a time limit where timeout(1) exists
     if command -v timeout >/dev/null 2>&1; then timeout 20 "$@"; else "$@"; fi
