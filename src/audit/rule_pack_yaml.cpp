@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <set>
 #include <sstream>
 
+#include "io/site_reader.hpp"
 #include "io/text_check.hpp"
 #include "io/yaml_tree.hpp"
 
@@ -269,13 +269,9 @@ std::optional<Node> parse_text(const std::string& path, const std::string& bytes
 }
 
 std::optional<Node> parse_file(const std::string& path, Diagnostics& diag) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
-        diag.error({path, 0, 0}, "cannot read rule pack");
-        return std::nullopt;
-    }
-    return parse_text(path, std::move(text).str(), diag);
+    auto bytes = io::read_input_file(path, "rule pack", diag);  // size limit, directories
+    if (!bytes) return std::nullopt;
+    return parse_text(path, *bytes, diag);
 }
 
 }  // namespace camaudit::audit::packyaml

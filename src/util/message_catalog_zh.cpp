@@ -323,7 +323,6 @@ constexpr Entry kMessages[] = {
     {"YAML tag \"{}\" is not allowed", "不允许使用 YAML 标签 \"{0}\""},
     {"mapping keys must be plain scalars", "映射的键必须是不带引号的标量"},
     {"duplicate key \"{}\"", "重复的键 \"{0}\""},
-    {"cannot read rule pack", "无法读取规则包"},
     {"empty rule pack", "规则包为空"},
     {"a rule pack holds one YAML document", "一个规则包只能包含一个 YAML 文档"},
 
