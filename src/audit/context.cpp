@@ -193,10 +193,14 @@ double AuditContext::zone_area(std::size_t zone, double buffer) const {
     return geo::area(zone_geometry(zone, buffer));
 }
 
+namespace {
+
 // `buffer` as the zone takes it: it only matters for sizeless point and line zones.
 double effective_buffer(const Zone& z, double buffer) {
     return has_own_size(z) || z.shape == ZoneShape::Polygon ? kDefaultZoneBuffer : buffer;
 }
+
+}  // namespace
 
 bool AuditContext::provably_no_overlap(std::size_t camera, std::size_t zone, double buffer) const {
     const Zone& z = working_.zones[zone];

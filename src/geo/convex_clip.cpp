@@ -16,12 +16,16 @@ Point along(Point s, Point e, double t) {
     return {s.x + (e.x - s.x) * t, s.y + (e.y - s.y) * t};
 }
 
-// Twice the signed area (shoelace) of a ring, open or closed.
+// Twice the signed area (shoelace) of a ring, open or closed. Relative to its first vertex, as
+// GEOS computes areas: with projected coordinates (x 5·10⁵, y 3.5·10⁶ m in a Gauss-Krüger
+// zone) the products of raw coordinates would lose 10⁻⁴ m² each to rounding.
 double twice_signed_area(const std::vector<Point>& r) {
+    if (r.empty()) return 0;
+    const Point o = r[0];
     double s = 0;
     for (std::size_t i = 0, n = r.size(); i < n; ++i) {
         const Point a = r[i], b = r[(i + 1) % n];
-        s += a.x * b.y - b.x * a.y;
+        s += (a.x - o.x) * (b.y - o.y) - (b.x - o.x) * (a.y - o.y);
     }
     return s;
 }
