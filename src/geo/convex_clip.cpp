@@ -30,26 +30,16 @@ double twice_signed_area(const std::vector<Point>& r) {
     return s;
 }
 
-// The coordinates of a GEOS ring (closed), into `out`.
-bool ring_points(const GEOSGeometry* ring, std::vector<Point>& out) {
-    GEOSContextHandle_t h = ctx();
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
-    unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n)) return false;
-    static_assert(sizeof(Point) == 2 * sizeof(double));
-    out.resize(n);
-    return n == 0 || GEOSCoordSeq_copyToBuffer_r(h, seq, &out[0].x, 0, 0);
-}
-
 double polygon_area_inside(const GEOSGeometry* poly, const std::vector<Point>& convex) {
     GEOSContextHandle_t h = ctx();
     thread_local std::vector<Point> ring;
-    if (!ring_points(GEOSGetExteriorRing_r(h, poly), ring)) return 0;
+    coordinates_of(GEOSGetExteriorRing_r(h, poly), ring);
     double a = ring_area_inside_convex(ring, convex);
     const int holes = GEOSGetNumInteriorRings_r(h, poly);
-    for (int i = 0; i < holes; ++i)
-        if (ring_points(GEOSGetInteriorRingN_r(h, poly, i), ring))
-            a -= ring_area_inside_convex(ring, convex);
+    for (int i = 0; i < holes; ++i) {
+        coordinates_of(GEOSGetInteriorRingN_r(h, poly, i), ring);
+        a -= ring_area_inside_convex(ring, convex);
+    }
     return std::max(a, 0.0);
 }
 
@@ -61,7 +51,8 @@ std::optional<std::vector<Point>> convex_ring(const GEOSGeometry* g) {
         GEOSGetNumInteriorRings_r(h, g) != 0)
         return std::nullopt;
     std::vector<Point> r;
-    if (!ring_points(GEOSGetExteriorRing_r(h, g), r) || r.size() < 4) return std::nullopt;
+    coordinates_of(GEOSGetExteriorRing_r(h, g), r);
+    if (r.size() < 4) return std::nullopt;
     r.pop_back();  // closed
     const double area2 = twice_signed_area(r);
     if (!(std::abs(area2) > 0) || !std::isfinite(area2)) return std::nullopt;

@@ -86,14 +86,8 @@ Geom make_ring(const Ring& ring) {
 }
 
 Ring ring_of(const GEOSGeometry* ring) {
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), ring);
-    unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) fail("coordinate sequence size");
-    std::vector<double> xy(2 * static_cast<std::size_t>(n));
-    if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx(), seq, xy.data(), 0, 0)) fail("coordinates");
     Ring out;
-    out.reserve(n);
-    for (unsigned int i = 0; i < n; ++i) out.push_back({xy[2 * i], xy[2 * i + 1]});
+    coordinates_of(ring, out);
     if (out.size() > 1 && out.front() == out.back()) out.pop_back();
     return out;
 }
@@ -115,6 +109,15 @@ void collect_polygons(const GEOSGeometry* g, std::vector<Polygon>& out) {
 }
 
 }  // namespace
+
+void coordinates_of(const GEOSGeometry* line, std::vector<Point>& out) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx(), line);
+    unsigned int n = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(ctx(), seq, &n)) fail("coordinate sequence size");
+    static_assert(sizeof(Point) == 2 * sizeof(double));  // x, y: GEOS's 2D buffer layout
+    out.resize(n);
+    if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx(), seq, &out[0].x, 0, 0)) fail("coordinates");
+}
 
 GEOSContextHandle_t ctx() {
     return thread_context().handle;

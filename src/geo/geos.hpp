@@ -94,6 +94,9 @@ struct Envelope {
 };
 Envelope envelope(const GEOSGeometry* g);
 
+// The coordinates of a ring or line string as GEOS holds them (a ring's closing point kept),
+// into `out`, which callers in loops reuse; throws GeosError when GEOS cannot give them.
+void coordinates_of(const GEOSGeometry* line, std::vector<Point>& out);
 // The polygons of a (multi)polygon or collection, as model polygons (for reports).
 std::vector<Polygon> polygons_of(const GEOSGeometry* g);
 // WKT, for tests and debugging.
