@@ -19,7 +19,7 @@ struct AuditOptions {
     std::map<std::string, std::map<std::string, double>> rule_params;  // rule id or check name
     std::vector<std::string> disable;
     unsigned threads = 0;
-    // Also make each site's plan with its findings (report::SiteResult::plan, for the HTML
+    // Also make each site's plan with its findings (SiteResult::plan, for the HTML
     // report), its words in Chinese (`plan_zh`) or English. Off by default: it costs time.
     bool draw_plan = false;
     bool plan_zh = false;
@@ -52,13 +52,13 @@ struct RawFinding {
 };
 
 class FindingSink {
-public:
+  public:
     explicit FindingSink(const AuditContext& ctx) : ctx_(ctx) {}
     void add(const RuleRun& run, RawFinding raw);
     // The merged findings, sorted.
     std::vector<Finding> take();
 
-private:
+  private:
     const AuditContext& ctx_;
     std::vector<Finding> findings_;
     std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>,

@@ -12,8 +12,7 @@ namespace camaudit::audit {
 
 namespace {
 
-using report::FilingItem;
-using State = report::FilingItem::State;
+using State = FilingItem::State;
 
 struct Name {
     std::string_view key, zh, en;
@@ -56,7 +55,7 @@ void missing(FilingItem& it, std::string zh, std::string en) {
     it.problem_en = std::move(en);
 }
 
-void operator_items(const Site& site, report::FilingSheet& sheet) {
+void operator_items(const Site& site, FilingSheet& sheet) {
     const Party& op = site.operator_;
     auto name = item("operator.name", "单位名称", "Unit name", op.loc);
     name.value = op.name;
@@ -97,7 +96,7 @@ void operator_items(const Site& site, report::FilingSheet& sheet) {
 }
 
 // "出入口 1，大厅 4" / "entrance 1, lobby 4".
-std::string summary(const std::vector<report::CameraCount>& counts, bool zh) {
+std::string summary(const std::vector<CameraCount>& counts, bool zh) {
     std::string out;
     for (const auto& c : counts)
         out += fmt::format("{}{} {}", out.empty() ? "" : (zh ? "，" : ", "),
@@ -105,14 +104,14 @@ std::string summary(const std::vector<report::CameraCount>& counts, bool zh) {
     return out;
 }
 
-std::vector<report::CameraCount> count_purposes(const Site& site) {
+std::vector<CameraCount> count_purposes(const Site& site) {
     std::map<std::string, std::size_t> n;
     std::vector<std::string> free_text;  // in order of first use
     for (const auto& c : site.cameras) {
         if (n[c.purpose]++ == 0 && !c.purpose.empty() && !find(kPurposes, c.purpose))
             free_text.push_back(c.purpose);
     }
-    std::vector<report::CameraCount> out;
+    std::vector<CameraCount> out;
     auto add = [&](const std::string& key) {
         if (n[key] > 0)
             out.push_back({key, purpose_name(key, true), purpose_name(key, false), n[key]});
@@ -123,7 +122,7 @@ std::vector<report::CameraCount> count_purposes(const Site& site) {
     return out;
 }
 
-void camera_items(const Site& site, report::FilingSheet& sheet) {
+void camera_items(const Site& site, FilingSheet& sheet) {
     const SourceLocation first =
         site.cameras.empty() ? SourceLocation{site.file, 0, 0} : site.cameras.front().loc;
     auto count = item("cameras.count", "图像采集设备数量", "Number of cameras", first);
@@ -180,7 +179,7 @@ void camera_items(const Site& site, report::FilingSheet& sheet) {
             {c.id, c.floor, c.purpose, camera_kind(c), c.position.x, c.position.y});
 }
 
-void system_items(const Site& site, report::FilingSheet& sheet) {
+void system_items(const Site& site, FilingSheet& sheet) {
     const SourceLocation top{site.file, 0, 0};
     auto retention = item("system.retention_days", "视频图像信息存储期限", "Retention period",
                           site.system ? site.system->loc : top);
@@ -222,8 +221,8 @@ void system_items(const Site& site, report::FilingSheet& sheet) {
 
 }  // namespace
 
-report::FilingSheet build_filing_sheet(const Site& site) {
-    report::FilingSheet sheet;
+FilingSheet build_filing_sheet(const Site& site) {
+    FilingSheet sheet;
     sheet.site_id = site.info.id;
     sheet.site_name = site.info.name;
     sheet.file = site.file;

@@ -5,15 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "audit/documents.hpp"
 #include "model/site.hpp"
-#include "report/inspection.hpp"
 
 namespace camaudit::audit {
 
 // The sheet of `site`, items in the order of 第六条: (一) the unit's name, type and unified
 // social credit code; (二) the system's location, its cameras (number, function types, kinds,
 // positions) and the retention period; then the filing record where the file has one.
-report::FilingSheet build_filing_sheet(const Site& site);
+FilingSheet build_filing_sheet(const Site& site);
 
 // A party type's name: enterprise → 企业 / enterprise; "" for an unknown type.
 std::string party_type_name(std::string_view type, bool zh);

@@ -15,9 +15,6 @@ namespace camaudit::audit {
 
 namespace {
 
-using report::InspectionItem;
-using report::ItemStatus;
-
 void add(InspectionItem& it, std::string zh, std::string en) {
     it.evidence_zh.push_back(std::move(zh));
     it.evidence_en.push_back(std::move(en));
@@ -41,7 +38,7 @@ enum class CheckState { Runs, Exempt, Off, NoRule };
 struct Ctx {
     const Site& site;
     const RuleSet& rules;
-    const report::SiteResult& audited;
+    const SiteResult& audited;
     std::string regime;
     std::vector<RuleRun> runs;
 
@@ -209,8 +206,7 @@ void filing(InspectionItem& it, const Ctx& c) {
     const auto sheet = build_filing_sheet(c.site);
     for (const auto& item : sheet.items) {
         // The operator's name, type and code are the filing check's own: not twice.
-        if (item.state == report::FilingItem::State::Ok || item.key.starts_with("operator."))
-            continue;
+        if (item.state == FilingItem::State::Ok || item.key.starts_with("operator.")) continue;
         add(it, fmt::format("备案信息表（第六条）：{}：{}", item.label_zh, item.problem_zh),
             fmt::format("filing sheet (art. 6): {}: {}", item.label_en, item.problem_en));
         it.status = ItemStatus::Fail;
@@ -307,14 +303,13 @@ std::string site_regime(const Site& site, const RuleSet& rules) {
     return any_public ? "article9" : "non_public";
 }
 
-report::Inspection build_inspection(const Site& site, const RuleSet& rules,
-                                    const report::SiteResult& audited, const Date& today,
-                                    std::string_view scope) {
+Inspection build_inspection(const Site& site, const RuleSet& rules, const SiteResult& audited,
+                            const Date& today, std::string_view scope) {
     Diagnostics ignored;  // the audit has reported them
     Ctx c{site, rules, audited, site_regime(site, rules), {}};
     c.runs = resolve_rules(site, c.regime, rules, {}, ignored);
 
-    report::Inspection out;
+    Inspection out;
     out.site_id = site.info.id;
     out.site_name = site.info.name;
     out.file = site.file;

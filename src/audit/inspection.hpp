@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
+#include "audit/documents.hpp"
+#include "audit/result.hpp"
 #include "audit/rule_pack.hpp"
 #include "model/date.hpp"
 #include "model/site.hpp"
-#include "report/inspection.hpp"
-#include "report/report.hpp"
 
 namespace camaudit::audit {
 
@@ -36,12 +36,11 @@ std::string site_regime(const Site& site, const RuleSet& rules);
 
 // The checklist for the items in `scope`. `audited` is the result of the audit of `site` with
 // `rules` (cli::audit_site); `today` dates the measures.
-report::Inspection build_inspection(const Site& site, const RuleSet& rules,
-                                    const report::SiteResult& audited, const Date& today,
-                                    std::string_view scope);
+Inspection build_inspection(const Site& site, const RuleSet& rules, const SiteResult& audited,
+                            const Date& today, std::string_view scope);
 
 // Items (五)(六)(八)(十)-(十三) (inspection.cpp calls it for those items of a built system).
 void decide_measure_item(const Site& site, const std::string& regime, const Date& today,
-                         report::InspectionItem& item);
+                         InspectionItem& item);
 
 }  // namespace camaudit::audit

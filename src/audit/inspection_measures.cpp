@@ -10,9 +10,6 @@ namespace camaudit::audit {
 
 namespace {
 
-using report::InspectionItem;
-using report::ItemStatus;
-
 struct Spec {
     int item;
     std::optional<Measure> Measures::*slot;

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "audit/baseline.hpp"
-#include "cli/common_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/common_options.hpp"
 #include "cli/config.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
@@ -19,7 +19,7 @@ namespace camaudit::cli {
 namespace {
 
 class CheckCommand : public Command {
-public:
+  public:
     std::string name() const override { return "check"; }
     std::string summary() const override {
         return "Audit site files and report findings with their legal citations";
@@ -83,10 +83,10 @@ public:
         if (print_diagnostics(diag)) return kInputError;
 
         const std::string region = loaded.empty() ? "" : loaded.front().site.info.region;
-        const report::Lang lang = choose_lang(lang_, region);
+        const Lang lang = choose_lang(lang_, region);
         Diagnostics audited;
-        report::AuditReport report;
-        plan_zh_ = lang == report::Lang::Zh;
+        audit::AuditReport report;
+        plan_zh_ = lang == Lang::Zh;
         report.sites = audit_all(loaded, config ? &*config : nullptr, audited);
         if (print_diagnostics(audited)) return kInputError;
         if (!write_baseline_.empty()) return write_baseline(report, baseline, lang, config);
@@ -100,7 +100,7 @@ public:
         return exit_status(report);
     }
 
-private:
+  private:
     std::optional<Config> load_config(Diagnostics& diag) const {
         if (no_config_) return std::nullopt;
         if (!config_.empty()) return read_config(config_, diag);
@@ -133,8 +133,8 @@ private:
 
     // The config's rule_params and disable apply to each site as far as its packs know the
     // names, so sites whose packs differ (regions) are audited in groups of equal options.
-    std::vector<report::SiteResult> audit_all(std::vector<LoadedSite>& loaded, const Config* config,
-                                              Diagnostics& diag) {
+    std::vector<audit::SiteResult> audit_all(std::vector<LoadedSite>& loaded, const Config* config,
+                                             Diagnostics& diag) {
         std::vector<audit::AuditOptions> kinds;
         std::vector<std::size_t> kind_of;
         for (const auto& l : loaded) {
@@ -158,16 +158,16 @@ private:
             where.emplace_back(kind_of[i], groups_[kind_of[i]].size());
             groups_[kind_of[i]].push_back(std::move(loaded[i]));
         }
-        std::vector<std::vector<report::SiteResult>> parts;
+        std::vector<std::vector<audit::SiteResult>> parts;
         for (std::size_t k = 0; k < kinds.size(); ++k)
             parts.push_back(audit_sites(groups_[k], kinds[k], diag));
-        std::vector<report::SiteResult> results;
+        std::vector<audit::SiteResult> results;
         for (const auto& [k, j] : where) results.push_back(std::move(parts[k][j]));
         return results;
     }
 
     // Hides the findings of the live entries; warns about expired and unused ones.
-    bool apply_baseline(const audit::Baseline& baseline, report::AuditReport& report) const {
+    bool apply_baseline(const audit::Baseline& baseline, audit::AuditReport& report) const {
         Diagnostics diag;
         auto today = audit::baseline_today(diag);
         if (!today) return !print_diagnostics(diag);
@@ -181,8 +181,8 @@ private:
         return !print_diagnostics(diag);
     }
 
-    int write_baseline(const report::AuditReport& report,
-                       const std::optional<audit::Baseline>& previous, report::Lang lang,
+    int write_baseline(const audit::AuditReport& report,
+                       const std::optional<audit::Baseline>& previous, Lang lang,
                        const std::optional<Config>& config) const {
         std::vector<const audit::Finding*> findings;
         std::set<std::string> fingerprints, kept;
@@ -197,8 +197,8 @@ private:
                 findings.push_back(&f);
                 with_reason += kept.contains(f.fingerprint) ? 1 : 0;
             }
-        auto text = audit::write_baseline(findings, previous ? &*previous : nullptr,
-                                          lang == report::Lang::Zh);
+        auto text =
+            audit::write_baseline(findings, previous ? &*previous : nullptr, lang == Lang::Zh);
         if (!write_output(write_baseline_, text, inputs(config, false))) return kInputError;
         const std::size_t todo = findings.size() - with_reason;
         fmt::print(stderr, "camaudit: wrote {} baseline entries to {}{}\n", findings.size(),
@@ -210,9 +210,9 @@ private:
         return kOk;
     }
 
-    int exit_status(const report::AuditReport& report) const {
+    int exit_status(const audit::AuditReport& report) const {
         if (fail_on_ == "never") return kOk;
-        auto n = report::count_severities(report);
+        auto n = audit::count_severities(report);
         std::size_t failing = n.error + (fail_on_ == "warning" ? n.warning : 0);
         return failing > 0 ? kFindings : kOk;
     }
@@ -235,6 +235,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_check_command() { return std::make_unique<CheckCommand>(); }
+std::unique_ptr<Command> make_check_command() {
+    return std::make_unique<CheckCommand>();
+}
 
 }  // namespace camaudit::cli

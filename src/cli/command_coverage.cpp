@@ -20,8 +20,8 @@ namespace {
 
 // With `summary` (the HTML report), also the site's summary and its plan (viewsheds and
 // pixel-density levels, no findings) in `lang`.
-report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads,
-                             report::SiteResult* summary, report::Lang lang) {
+report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads, audit::SiteResult* summary,
+                             Lang lang) {
     audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
     if (summary) {
         describe_site(loaded, ctx, *summary);
@@ -38,8 +38,13 @@ report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads,
     }
     for (std::size_t z = 0; z < site.zones.size(); ++z) {
         auto cov = audit::zone_coverage(ctx, z);
-        report::ZoneCoverageRow row{site.zones[z].id, site.zones[z].kind, site.zones[z].floor,
-                                    cov.area_m2, cov.covered_m2, cov.covered_fraction, {},
+        report::ZoneCoverageRow row{site.zones[z].id,
+                                    site.zones[z].kind,
+                                    site.zones[z].floor,
+                                    cov.area_m2,
+                                    cov.covered_m2,
+                                    cov.covered_fraction,
+                                    {},
                                     cov.best_px_per_m};
         for (std::size_t c : cov.cameras) row.cameras.push_back(site.cameras[c].id);
         out.zones.push_back(std::move(row));
@@ -48,7 +53,7 @@ report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads,
 }
 
 class CoverageCommand : public Command {
-public:
+  public:
     std::string name() const override { return "coverage"; }
     std::string summary() const override {
         return "Per camera its viewshed; per zone its covered fraction, cameras and best px/m";
@@ -70,7 +75,7 @@ public:
         auto lang = choose_lang(lang_, loaded.empty() ? "" : loaded.front().site.info.region);
         const bool html = format_ == "html";
         report::CoverageReport report;
-        std::vector<report::SiteResult> summaries(html ? loaded.size() : 0);
+        std::vector<audit::SiteResult> summaries(html ? loaded.size() : 0);
         for (std::size_t i = 0; i < loaded.size(); ++i)
             report.sites.push_back(
                 measure(loaded[i], threads_, html ? &summaries[i] : nullptr, lang));
@@ -80,7 +85,7 @@ public:
         return write_output(output_, text, sites_) ? kOk : kInputError;
     }
 
-private:
+  private:
     std::vector<std::string> sites_, packs_;
     std::string format_ = "text", output_, lang_;
     unsigned threads_ = 0;
@@ -88,6 +93,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_coverage_command() { return std::make_unique<CoverageCommand>(); }
+std::unique_ptr<Command> make_coverage_command() {
+    return std::make_unique<CoverageCommand>();
+}
 
 }  // namespace camaudit::cli

@@ -58,14 +58,14 @@ std::string explain_rule(const audit::RuleSet& rules, const audit::Rule& r, bool
         out += zh ? "参数:\n" : "parameters:\n";
         for (const auto& p : check->params) {
             auto it = r.params.find(p.name);
-            std::string value = it != r.params.end()      ? fmt::format("{}", it->second)
+            std::string value = it != r.params.end()          ? fmt::format("{}", it->second)
                                 : p.default_value.has_value() ? fmt::format("{}", *p.default_value)
                                                               : (zh ? "未设置" : "unset");
             out += fmt::format("  {} = {}  ({})\n", p.name, value, zh ? p.doc_zh : p.doc_en);
         }
     }
-    out += fmt::format("\n{}\n{}\n", zh ? "说明:" : "What it checks and why:",
-                       zh ? r.explain_zh : r.explain_en);
+    out += fmt::format("\n{}\n{}\n",
+                       zh ? "说明:" : "What it checks and why:", zh ? r.explain_zh : r.explain_en);
     out += fmt::format("\n{}\n", zh ? "法律依据:" : "Legal basis:");
     for (const auto& c : r.citations) {
         const audit::Instrument* inst = rules.instrument(c.doc);
@@ -80,7 +80,7 @@ std::string explain_rule(const audit::RuleSet& rules, const audit::Rule& r, bool
 }
 
 class ExplainCommand : public Command {
-public:
+  public:
     std::string name() const override { return "explain"; }
     std::string summary() const override {
         return "Explain a rule: what it checks, its legal citations, an example, the fix";
@@ -94,7 +94,7 @@ public:
         Diagnostics diag;
         auto rules = audit::load_rule_set("CN", packs_.empty() ? all_packs() : packs_, diag);
         if (print_diagnostics(diag) || !rules) return kInputError;
-        bool zh = choose_lang(lang_, "CN") == report::Lang::Zh;
+        bool zh = choose_lang(lang_, "CN") == Lang::Zh;
         std::string out;
         if (const audit::Rule* r = rules->rule(rule_)) {
             out = explain_rule(*rules, *r, zh);
@@ -110,7 +110,7 @@ public:
         return write_output("", out, {}) ? kOk : kInputError;
     }
 
-private:
+  private:
     std::string rule_;
     std::vector<std::string> packs_;
     std::string lang_;
@@ -118,6 +118,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_explain_command() { return std::make_unique<ExplainCommand>(); }
+std::unique_ptr<Command> make_explain_command() {
+    return std::make_unique<ExplainCommand>();
+}
 
 }  // namespace camaudit::cli

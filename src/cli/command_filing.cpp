@@ -42,13 +42,13 @@ class FilingCommand : public Command {
         if (format_ == "csv") {
             // A CSV has no place for them: the missing and invalid items go to stderr.
             for (const auto& i : sheet.items)
-                if (i.state != report::FilingItem::State::Ok)
+                if (i.state != audit::FilingItem::State::Ok)
                     fmt::print(stderr, "{}: {}: {}\n",
                                i.loc.known()
                                    ? fmt::format("{}:{}:{}", i.loc.file, i.loc.line, i.loc.column)
                                    : i.loc.file.str(),
-                               lang == report::Lang::Zh ? i.label_zh : i.label_en,
-                               lang == report::Lang::Zh ? i.problem_zh : i.problem_en);
+                               lang == Lang::Zh ? i.label_zh : i.label_en,
+                               lang == Lang::Zh ? i.problem_zh : i.problem_en);
         }
         return sheet.complete() ? kOk : kFindings;
     }

@@ -18,8 +18,8 @@ namespace {
 
 // The inspector's record: the checklist, the filing sheet it was checked against (item (四)),
 // and the audit behind both, with its plan.
-std::string render_html(const report::Inspection& inspection, const LoadedSite& loaded,
-                        const report::SiteResult& audit, report::Lang lang) {
+std::string render_html(const audit::Inspection& inspection, const LoadedSite& loaded,
+                        const audit::SiteResult& audit, Lang lang) {
     const auto sheet = audit::build_filing_sheet(loaded.site);
     return report::render_inspection_html(inspection, &sheet, &audit, lang);
 }
@@ -53,7 +53,7 @@ class InspectCommand : public Command {
         const bool html = format_ == "html";
         audit::AuditOptions options;
         options.draw_plan = html;  // the printed record shows the plan with the findings
-        options.plan_zh = lang == report::Lang::Zh;
+        options.plan_zh = lang == Lang::Zh;
         Diagnostics audited;
         const auto result = audit_site(*loaded, options, audited);
         if (print_diagnostics(audited)) return kInputError;

@@ -17,15 +17,14 @@ std::string citation_labels(const audit::RuleSet& rules, const audit::Rule& r, b
     std::string out;
     for (const auto& c : r.citations) {
         const audit::Instrument* inst = rules.instrument(c.doc);
-        out += (out.empty() ? "" : "; ") +
-               (zh ? c.label_zh(inst ? inst->short_zh : c.doc)
-                   : c.label_en(inst ? inst->short_en : c.doc));
+        out += (out.empty() ? "" : "; ") + (zh ? c.label_zh(inst ? inst->short_zh : c.doc)
+                                               : c.label_en(inst ? inst->short_en : c.doc));
     }
     return out;
 }
 
 class RulesCommand : public Command {
-public:
+  public:
     std::string name() const override { return "rules"; }
     std::string summary() const override { return "List the rules of the active rule packs"; }
     void setup(CLI::App& app) override {
@@ -41,17 +40,17 @@ public:
         Diagnostics diag;
         auto rules = audit::load_rule_set(region_, packs_, diag);
         if (print_diagnostics(diag) || !rules) return kInputError;
-        bool zh = choose_lang(lang_, region_) == report::Lang::Zh;
+        bool zh = choose_lang(lang_, region_) == Lang::Zh;
         std::string out = format_ == "json" ? as_json(*rules) : as_text(*rules, zh);
         return write_output("", out, {}) ? kOk : kInputError;
     }
 
-private:
+  private:
     static std::string as_text(const audit::RuleSet& rules, bool zh) {
         std::string out;
         for (const auto& pack : rules.packs) {
-            out += fmt::format("{} — {} ({})\n", pack.id, zh ? pack.name_zh : pack.name_en,
-                               pack.file);
+            out +=
+                fmt::format("{} — {} ({})\n", pack.id, zh ? pack.name_zh : pack.name_en, pack.file);
             for (const auto& r : pack.rules)
                 out += fmt::format("  {:<32} {:<22} {:<8} {}\n      {}\n", r.id, r.check,
                                    audit::to_string(r.severity), zh ? r.title_zh : r.title_en,
@@ -88,6 +87,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_rules_command() { return std::make_unique<RulesCommand>(); }
+std::unique_ptr<Command> make_rules_command() {
+    return std::make_unique<RulesCommand>();
+}
 
 }  // namespace camaudit::cli

@@ -33,7 +33,7 @@ std::optional<LoadedSite> load_site_for_audit(const std::string& path,
 }
 
 void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
-                   report::SiteResult& out) {
+                   audit::SiteResult& out) {
     const auto& info = loaded.site.info;
     out.file = loaded.site.file;
     out.id = info.id;
@@ -48,17 +48,17 @@ void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
     out.regime = ctx.regime();
 }
 
-report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
-                              Diagnostics& diag) {
+audit::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
+                             Diagnostics& diag) {
     audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules,
                             options.threads);
     auto runs = audit::resolve_rules(loaded.site, ctx.regime(), loaded.rules, options, diag);
-    report::SiteResult result;
+    audit::SiteResult result;
     describe_site(loaded, ctx, result);
     if (diag.has_errors()) return result;
     result.findings = audit::run_audit(ctx, runs);
     if (options.draw_plan) {
-        const auto lang = options.plan_zh ? report::Lang::Zh : report::Lang::En;
+        const auto lang = options.plan_zh ? Lang::Zh : Lang::En;
         result.plan = std::make_shared<const report::Plan>(
             report::build_plan(ctx, result.findings, lang, false));
     }
@@ -84,9 +84,9 @@ std::vector<LoadedSite> load_sites_for_audit(const std::vector<std::string>& pat
     return out;
 }
 
-std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
-                                            const audit::AuditOptions& options, Diagnostics& diag) {
-    std::vector<report::SiteResult> results(sites.size());
+std::vector<audit::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
+                                           const audit::AuditOptions& options, Diagnostics& diag) {
+    std::vector<audit::SiteResult> results(sites.size());
     std::vector<Diagnostics> diags(sites.size());
     audit::AuditOptions per_site = options;
     unsigned across = 1;
@@ -118,7 +118,7 @@ void set_diagnostics_lang(const std::string& flag) {
 bool print_diagnostics(const Diagnostics& diag) {
     for (const auto& d : diag.sorted()) {
         const auto lang = choose_lang(diagnostics_lang_flag(), diag.region_of(d.loc.file));
-        fmt::print(stderr, "{}\n", d.str(lang == report::Lang::Zh));
+        fmt::print(stderr, "{}\n", d.str(lang == Lang::Zh));
     }
     return diag.has_errors();
 }

@@ -35,18 +35,17 @@ std::vector<LoadedSite> load_sites_for_audit(const std::vector<std::string>& pat
 
 // Audits many sites: in parallel across sites when there are several (one thread each), else
 // with `options.threads` for the viewsheds of the one site. Results keep the order of `sites`.
-std::vector<report::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
-                                            const audit::AuditOptions& options,
-                                            Diagnostics& diag);
+std::vector<audit::SiteResult> audit_sites(const std::vector<LoadedSite>& sites,
+                                           const audit::AuditOptions& options, Diagnostics& diag);
 
 // The site summary of a result (file, id, name, counts, region, CRSs, regime, rules), no
 // findings.
 void describe_site(const LoadedSite& loaded, const audit::AuditContext& ctx,
-                   report::SiteResult& out);
+                   audit::SiteResult& out);
 
 // Audits a loaded site. The result points at `loaded.rules`, which must outlive it.
-report::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
-                              Diagnostics& diag);
+audit::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions& options,
+                             Diagnostics& diag);
 
 // Prints the diagnostics to stderr (sorted); returns true if there were errors. Each in the
 // language of choose_lang(--lang, the region of its file): Chinese where the catalogue of

@@ -79,17 +79,17 @@ bool write_output(const std::string& path, const std::string& content,
     return true;
 }
 
-report::Lang choose_lang(const std::string& flag, const std::string& region) {
-    if (flag == "zh") return report::Lang::Zh;
-    if (flag == "en") return report::Lang::En;
+Lang choose_lang(const std::string& flag, const std::string& region) {
+    if (flag == "zh") return Lang::Zh;
+    if (flag == "en") return Lang::En;
     for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* v = std::getenv(var);
         if (!v || !*v) continue;
         std::string s(v);
         if (s == "C" || s == "POSIX" || s.rfind("C.", 0) == 0) break;  // no language said
-        return s.rfind("zh", 0) == 0 ? report::Lang::Zh : report::Lang::En;
+        return s.rfind("zh", 0) == 0 ? Lang::Zh : Lang::En;
     }
-    return region.rfind("CN", 0) == 0 ? report::Lang::Zh : report::Lang::En;
+    return region.rfind("CN", 0) == 0 ? Lang::Zh : Lang::En;
 }
 
 bool stdout_wants_color() {

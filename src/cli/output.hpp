@@ -16,7 +16,7 @@ bool write_output(const std::string& path, const std::string& content,
 
 // --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh* → zh, another language → en), else
 // zh for CN-* regions and en otherwise.
-report::Lang choose_lang(const std::string& flag, const std::string& region);
+Lang choose_lang(const std::string& flag, const std::string& region);
 
 // Whether stdout is a terminal that wants colour (NO_COLOR unset).
 bool stdout_wants_color();

@@ -13,24 +13,24 @@ namespace {
 
 using detail::md_escape;
 using detail::pad;
-using State = FilingItem::State;
+using State = audit::FilingItem::State;
 
 bool zh(Lang lang) {
     return lang == Lang::Zh;
 }
 
-const std::string& label(const FilingItem& i, Lang lang) {
+const std::string& label(const audit::FilingItem& i, Lang lang) {
     return zh(lang) ? i.label_zh : i.label_en;
 }
 
 // The value as it reads: a code's name, else the value; "—" when missing.
-std::string shown(const FilingItem& i, Lang lang) {
+std::string shown(const audit::FilingItem& i, Lang lang) {
     const std::string& d = zh(lang) ? i.display_zh : i.display_en;
     if (!d.empty()) return d;
     return i.value.empty() ? "—" : i.value;
 }
 
-std::string remark(const FilingItem& i, Lang lang) {
+std::string remark(const audit::FilingItem& i, Lang lang) {
     switch (i.state) {
         case State::Ok:
             return zh(lang) ? i.note_zh : i.note_en;
@@ -45,7 +45,7 @@ std::string remark(const FilingItem& i, Lang lang) {
 }
 
 // 第六条 (一), (二), or the filing record.
-int section(const FilingItem& i) {
+int section(const audit::FilingItem& i) {
     if (i.key.starts_with("operator.")) return 1;
     if (i.key.starts_with("filing.")) return 3;
     return 2;
@@ -63,14 +63,14 @@ const char* section_title(int s, Lang lang) {
 }
 
 // Plan metres with 2 decimals; longitude and latitude with 7.
-int coordinate_decimals(const FilingSheet& sheet) {
+int coordinate_decimals(const audit::FilingSheet& sheet) {
     if (sheet.crs == "local") return 2;
     for (const auto& c : sheet.cameras)
         if (std::fabs(c.x) > 180 || std::fabs(c.y) > 90) return 2;
     return 7;
 }
 
-std::string title(const FilingSheet& sheet, Lang lang) {
+std::string title(const audit::FilingSheet& sheet, Lang lang) {
     return fmt::format(
         "{}{}{}{}",
         zh(lang) ? "备案信息表（规定第六条）：" : "Filing sheet (MPS Provisions art. 6): ",
@@ -81,7 +81,7 @@ struct Row {
     std::string id, floor, purpose, kind, x, y;
 };
 
-std::vector<Row> camera_rows(const FilingSheet& sheet, Lang lang) {
+std::vector<Row> camera_rows(const audit::FilingSheet& sheet, Lang lang) {
     const int dec = coordinate_decimals(sheet);
     std::vector<Row> rows;
     for (const auto& c : sheet.cameras)
@@ -97,7 +97,7 @@ Row camera_header(Lang lang) {
     return {"id", "floor", "function", "type", "x", "y"};
 }
 
-std::string conclusion(const FilingSheet& sheet, Lang lang) {
+std::string conclusion(const audit::FilingSheet& sheet, Lang lang) {
     std::size_t bad = 0;
     for (const auto& i : sheet.items) bad += i.state == State::Ok ? 0 : 1;
     if (bad == 0) return zh(lang) ? "结论：备案信息齐全" : "Complete: every item is given";
@@ -108,7 +108,7 @@ std::string conclusion(const FilingSheet& sheet, Lang lang) {
 
 }  // namespace
 
-std::string render_filing_text(const FilingSheet& sheet, Lang lang) {
+std::string render_filing_text(const audit::FilingSheet& sheet, Lang lang) {
     std::string out = title(sheet, lang) + "\n";
     out += fmt::format("{}{}\n\n", zh(lang) ? "文件：" : "File: ", sheet.file);
     std::size_t width = 0;
@@ -150,7 +150,7 @@ std::string render_filing_text(const FilingSheet& sheet, Lang lang) {
     return out;
 }
 
-std::string render_filing_json(const FilingSheet& sheet) {
+std::string render_filing_json(const audit::FilingSheet& sheet) {
     JsonWriter w;
     w.begin_object();
     detail::write_tool(w);
@@ -204,7 +204,7 @@ std::string render_filing_json(const FilingSheet& sheet) {
     return w.str();
 }
 
-std::string render_filing_csv(const FilingSheet& sheet, Lang lang) {
+std::string render_filing_csv(const audit::FilingSheet& sheet, Lang lang) {
     auto cell = [](std::string_view s) {
         if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
         std::string q = "\"";
@@ -254,7 +254,7 @@ std::string render_filing_csv(const FilingSheet& sheet, Lang lang) {
     return out;
 }
 
-std::string render_filing_markdown(const FilingSheet& sheet, Lang lang) {
+std::string render_filing_markdown(const audit::FilingSheet& sheet, Lang lang) {
     std::string out = fmt::format("# {}\n\n", md_escape(title(sheet, lang)));
     out += fmt::format("{}`{}`\n", zh(lang) ? "文件：" : "File: ", sheet.file);
     int current = 0;

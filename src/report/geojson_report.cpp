@@ -61,7 +61,7 @@ void write_geometry(JsonWriter& w, const audit::Finding& f) {
     }
 }
 
-void write_feature(JsonWriter& w, const audit::Finding& f, const SiteResult& site, Lang lang,
+void write_feature(JsonWriter& w, const audit::Finding& f, const audit::SiteResult& site, Lang lang,
                    bool own_crs) {
     w.begin_object();
     w.key("type").value("Feature");
@@ -94,7 +94,7 @@ void write_feature(JsonWriter& w, const audit::Finding& f, const SiteResult& sit
 
 }  // namespace
 
-std::string render_geojson(const AuditReport& report, Lang lang) {
+std::string render_geojson(const audit::AuditReport& report, Lang lang) {
     // One CRS for all the sites: on the collection. Sites in different CRSs: on each feature
     // of a site that is not in WGS 84.
     bool one_crs = true;

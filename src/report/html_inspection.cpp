@@ -21,27 +21,28 @@ using Start = html::Page::Start;
 
 namespace {
 
-constexpr ItemStatus kStatuses[] = {ItemStatus::Pass, ItemStatus::Fail, ItemStatus::NotApplicable,
-                                    ItemStatus::Attested, ItemStatus::NotAttested};
+constexpr audit::ItemStatus kStatuses[] = {
+    audit::ItemStatus::Pass, audit::ItemStatus::Fail, audit::ItemStatus::NotApplicable,
+    audit::ItemStatus::Attested, audit::ItemStatus::NotAttested};
 
 // The CSS class of a status: pass, fail, na, attested, not-attested.
-std::string_view status_class(ItemStatus s) {
+std::string_view status_class(audit::ItemStatus s) {
     switch (s) {
-        case ItemStatus::Pass:
+        case audit::ItemStatus::Pass:
             return "pass";
-        case ItemStatus::Fail:
+        case audit::ItemStatus::Fail:
             return "fail";
-        case ItemStatus::NotApplicable:
+        case audit::ItemStatus::NotApplicable:
             return "na";
-        case ItemStatus::Attested:
+        case audit::ItemStatus::Attested:
             return "attested";
-        case ItemStatus::NotAttested:
+        case audit::ItemStatus::NotAttested:
             return "not-attested";
     }
     return "na";
 }
 
-std::string status_badge(ItemStatus s, Lang lang) {
+std::string status_badge(audit::ItemStatus s, Lang lang) {
     return el("span", status_name(s, lang), fmt::format("class=\"st st-{}\"", status_class(s)));
 }
 
@@ -68,7 +69,7 @@ struct FindingRef {
     int number = 0;
 };
 
-std::string checklist(const Inspection& insp, const std::map<std::string, FindingRef>& refs,
+std::string checklist(const audit::Inspection& insp, const std::map<std::string, FindingRef>& refs,
                       Lang lang) {
     const bool zh = lang == Lang::Zh;
     html::Table t;
@@ -127,18 +128,18 @@ std::string checklist(const Inspection& insp, const std::map<std::string, Findin
 }
 
 // 第六条 (一), (二), or the filing record, by the item's key.
-int filing_group(const FilingItem& i) {
+int filing_group(const audit::FilingItem& i) {
     if (i.key.starts_with("operator.")) return 1;
     if (i.key.starts_with("filing.")) return 3;
     return 2;
 }
 
-std::string filing_sheet(const FilingSheet& sheet, Lang lang) {
+std::string filing_sheet(const audit::FilingSheet& sheet, Lang lang) {
     const bool zh = lang == Lang::Zh;
     std::size_t missing = 0, invalid = 0;
     for (const auto& i : sheet.items) {
-        missing += i.state == FilingItem::State::Missing;
-        invalid += i.state == FilingItem::State::Invalid;
+        missing += i.state == audit::FilingItem::State::Missing;
+        invalid += i.state == audit::FilingItem::State::Invalid;
     }
     std::string out = missing + invalid == 0
                           ? el("p", tr(lang, {"备案事项齐全。", "The filing items are complete."}),
@@ -170,17 +171,17 @@ std::string filing_sheet(const FilingSheet& sheet, Lang lang) {
         const std::string value = escape(!shown.empty() ? shown : i.value.empty() ? "–" : i.value);
         std::string state;
         switch (i.state) {
-            case FilingItem::State::Ok:
+            case audit::FilingItem::State::Ok:
                 state = el("span", tr(lang, {"齐全", "complete"}), "class=\"st st-pass\"");
                 break;
-            case FilingItem::State::Missing:
+            case audit::FilingItem::State::Missing:
                 state = el("span", tr(lang, {"缺项", "missing"}), "class=\"st st-fail\"");
                 break;
-            case FilingItem::State::Invalid:
+            case audit::FilingItem::State::Invalid:
                 state = el("span", tr(lang, {"无效", "invalid"}), "class=\"st st-fail\"");
                 break;
         }
-        const std::string& remark = i.state == FilingItem::State::Ok
+        const std::string& remark = i.state == audit::FilingItem::State::Ok
                                         ? (zh ? i.note_zh : i.note_en)
                                         : (zh ? i.problem_zh : i.problem_en);
         if (!remark.empty()) state += "<br>" + escape(remark);
@@ -197,7 +198,7 @@ std::string filing_sheet(const FilingSheet& sheet, Lang lang) {
             escape(i.key), escape(zh ? i.label_zh : i.label_en), value, state, loc));
     }
     out += t.str();
-    auto counts = [&](const std::vector<CameraCount>& cs, Text caption, Text key_head) {
+    auto counts = [&](const std::vector<audit::CameraCount>& cs, Text caption, Text key_head) {
         if (cs.empty()) return std::string();
         html::Table c;
         c.caption = std::string(tr(lang, caption));
@@ -251,8 +252,9 @@ std::string signatures(Lang lang) {
 
 }  // namespace
 
-std::string render_inspection_html(const Inspection& insp, const FilingSheet* filing,
-                                   const SiteResult* audit, Lang lang, std::string_view date) {
+std::string render_inspection_html(const audit::Inspection& insp, const audit::FilingSheet* filing,
+                                   const audit::SiteResult* audit, Lang lang,
+                                   std::string_view date) {
     const std::string name = insp.site_name.empty() ? insp.site_id : insp.site_name;
     html::Page page(lang,
                     html::format(lang,
@@ -281,7 +283,7 @@ std::string render_inspection_html(const Inspection& insp, const FilingSheet* fi
     page.preface(preface);
 
     // The findings: the audit's (with its rules and plan), else the inspection's own copy.
-    SiteResult own;
+    audit::SiteResult own;
     if (!audit) {
         own.file = insp.file;
         own.id = insp.site_id;
@@ -289,7 +291,7 @@ std::string render_inspection_html(const Inspection& insp, const FilingSheet* fi
         own.regime = insp.regime;
         own.findings = insp.findings;
     }
-    const SiteResult& site = audit ? *audit : own;
+    const audit::SiteResult& site = audit ? *audit : own;
     const std::string p = "s1-";
     std::map<std::string, std::string> anchors;
     const std::string findings =

@@ -64,7 +64,7 @@ std::string camera_table(const SiteCoverage& s, Lang lang) {
     return t.str();
 }
 
-std::string zone_table(const SiteCoverage& s, const SiteResult* site, Lang lang) {
+std::string zone_table(const SiteCoverage& s, const audit::SiteResult* site, Lang lang) {
     html::Table t;
     t.css_class = "zones";
     t.head = {std::string(tr(lang, {"区域", "Zone"})),
@@ -104,7 +104,7 @@ std::string zone_table(const SiteCoverage& s, const SiteResult* site, Lang lang)
 
 }  // namespace
 
-std::string render_html(const AuditReport& report, Lang lang, std::string_view date) {
+std::string render_html(const audit::AuditReport& report, Lang lang, std::string_view date) {
     std::vector<std::string> names;
     for (const auto& s : report.sites) names.push_back(s.name.empty() ? s.id : s.name);
     html::Page page(lang,
@@ -112,7 +112,7 @@ std::string render_html(const AuditReport& report, Lang lang, std::string_view d
                                            "Audit of a public security video system"}),
                                  names, lang),
                     std::string(date));
-    const auto n = count_severities(report);
+    const auto n = audit::count_severities(report);
     page.preface(el("p",
                     html::format(lang,
                                  {"{} 个站点：{} 个错误，{} 个警告，{} 个提示。",
@@ -121,7 +121,7 @@ std::string render_html(const AuditReport& report, Lang lang, std::string_view d
                                  report.sites.size(), n.error, n.warning, n.info),
                     "class=\"overall\""));
     for (std::size_t i = 0; i < report.sites.size(); ++i) {
-        const SiteResult& site = report.sites[i];
+        const audit::SiteResult& site = report.sites[i];
         const std::string p = fmt::format("s{}-", i + 1);
         page.section(p + "site", 2, site_heading(site.id, site.name, lang), "",
                      i > 0 ? Start::NewPage : Start::Here);
@@ -144,8 +144,9 @@ std::string render_html(const AuditReport& report, Lang lang, std::string_view d
     return page.str();
 }
 
-std::string render_coverage_html(const CoverageReport& report, const std::vector<SiteResult>& sites,
-                                 Lang lang, std::string_view date) {
+std::string render_coverage_html(const CoverageReport& report,
+                                 const std::vector<audit::SiteResult>& sites, Lang lang,
+                                 std::string_view date) {
     std::vector<std::string> names;
     for (std::size_t i = 0; i < report.sites.size(); ++i)
         names.push_back(i < sites.size() && !sites[i].name.empty() ? sites[i].name
@@ -162,7 +163,7 @@ std::string render_coverage_html(const CoverageReport& report, const std::vector
         "class=\"muted\""));
     for (std::size_t i = 0; i < report.sites.size(); ++i) {
         const SiteCoverage& cov = report.sites[i];
-        const SiteResult* site = i < sites.size() ? &sites[i] : nullptr;
+        const audit::SiteResult* site = i < sites.size() ? &sites[i] : nullptr;
         const std::string p = fmt::format("s{}-", i + 1);
         page.section(p + "site", 2, site_heading(cov.id, site ? site->name : "", lang), "",
                      i > 0 ? Start::NewPage : Start::Here);

@@ -17,22 +17,24 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/documents.hpp"
 #include "report/coverage_report.hpp"
-#include "report/inspection.hpp"
 #include "report/report.hpp"
 
 namespace camaudit::report {
 
-std::string render_html(const AuditReport& report, Lang lang, std::string_view date = {});
+std::string render_html(const audit::AuditReport& report, Lang lang, std::string_view date = {});
 
 // `sites`: the summaries of the same sites in the same order (describe_site: no findings;
 // a plan drawn without findings, where wanted); may be empty.
-std::string render_coverage_html(const CoverageReport& report, const std::vector<SiteResult>& sites,
-                                 Lang lang, std::string_view date = {});
+std::string render_coverage_html(const CoverageReport& report,
+                                 const std::vector<audit::SiteResult>& sites, Lang lang,
+                                 std::string_view date = {});
 
 // The inspection page: the checklist, the filing sheet where given, and where `audit` is given
 // its summary, plan and findings (the checklist's failing items link to them by fingerprint).
-std::string render_inspection_html(const Inspection& inspection, const FilingSheet* filing,
-                                   const SiteResult* audit, Lang lang, std::string_view date = {});
+std::string render_inspection_html(const audit::Inspection& inspection,
+                                   const audit::FilingSheet* filing, const audit::SiteResult* audit,
+                                   Lang lang, std::string_view date = {});
 
 }  // namespace camaudit::report

@@ -16,7 +16,7 @@ std::string row(std::string_view head, std::string_view value_html) {
     return fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", escape(head), value_html);
 }
 
-std::string location(const SiteResult& site, const audit::Finding& f) {
+std::string location(const audit::SiteResult& site, const audit::Finding& f) {
     const std::string& file = f.loc.file.empty() ? site.file : f.loc.file.str();
     return el("span", fmt::format("{}:{}:{}", file, f.loc.line, f.loc.column), "class=\"loc\"");
 }
@@ -59,7 +59,7 @@ std::string citation_item(const audit::Citation& c, const audit::RuleSet* rules,
     return out + "</li>";
 }
 
-const audit::Rule* rule_of(const SiteResult& site, const std::string& id) {
+const audit::Rule* rule_of(const audit::SiteResult& site, const std::string& id) {
     return site.rules ? site.rules->rule(id) : nullptr;
 }
 
@@ -84,7 +84,7 @@ std::string regime_text(const std::string& regime, Lang lang) {
     return regime;
 }
 
-std::string site_summary(const SiteResult& site, Lang lang, bool findings) {
+std::string site_summary(const audit::SiteResult& site, Lang lang, bool findings) {
     std::string rows;
     rows += row(tr(lang, {"站点编号", "Site id"}), el("code", site.id));
     if (!site.name.empty()) rows += row(tr(lang, {"名称", "Name"}), escape(site.name));
@@ -132,7 +132,7 @@ std::string site_summary(const SiteResult& site, Lang lang, bool findings) {
     return "<table class=\"facts\">\n<tbody>\n" + rows + "</tbody>\n</table>\n";
 }
 
-std::vector<int> finding_numbers(const SiteResult& site) {
+std::vector<int> finding_numbers(const audit::SiteResult& site) {
     std::vector<int> out;
     int n = 0;
     for (const auto& f : site.findings)
@@ -140,7 +140,7 @@ std::vector<int> finding_numbers(const SiteResult& site) {
     return out;
 }
 
-std::string plan_figure(const SiteResult& site, Lang lang, std::string_view id_prefix) {
+std::string plan_figure(const audit::SiteResult& site, Lang lang, std::string_view id_prefix) {
     if (!site.plan) return {};
     // The plan's findings are the audit's errors and warnings in report order; keep those still
     // reported (a baseline may have hidden some), in the order of `site.findings`.
@@ -176,7 +176,7 @@ std::string plan_figure(const SiteResult& site, Lang lang, std::string_view id_p
     return out + "</figcaption>\n</figure>\n";
 }
 
-std::string findings_table(const SiteResult& site, Lang lang, std::string_view id_prefix,
+std::string findings_table(const audit::SiteResult& site, Lang lang, std::string_view id_prefix,
                            std::map<std::string, std::string>* anchors) {
     if (site.findings.empty())
         return el("p", tr(lang, {"未发现问题。", "No findings."}), "class=\"none\"");
@@ -223,7 +223,7 @@ std::string findings_table(const SiteResult& site, Lang lang, std::string_view i
     return out + "</table>\n";
 }
 
-std::string instruments_cited(const SiteResult& site, Lang lang) {
+std::string instruments_cited(const audit::SiteResult& site, Lang lang) {
     std::vector<std::string> docs;
     std::set<std::string> seen;
     for (const auto& f : site.findings)
@@ -256,7 +256,8 @@ std::string instruments_cited(const SiteResult& site, Lang lang) {
     return out + "</ul>\n";
 }
 
-std::string mandatory_coverage(const SiteResult& site, Lang lang, std::string_view id_prefix) {
+std::string mandatory_coverage(const audit::SiteResult& site, Lang lang,
+                               std::string_view id_prefix) {
     Table t;
     t.css_class = "coverage";
     t.head = {std::string(tr(lang, {"编号", "No."})),

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "audit/documents.hpp"
 #include "audit/finding.hpp"
-#include "report/inspection.hpp"
 #include "report/json_writer.hpp"
 #include "report/report.hpp"
 

@@ -25,7 +25,7 @@ std::string scope_name(std::string_view scope, Lang lang) {
     return zh(lang) ? "全部：第一项至第十三项" : "all items: 1 to 13";
 }
 
-std::string title(const Inspection& in, Lang lang) {
+std::string title(const audit::Inspection& in, Lang lang) {
     return fmt::format(
         "{}{}{}{}",
         zh(lang) ? "监督检查表（规定第十条）：" : "Inspection checklist (MPS Provisions art. 10): ",
@@ -33,7 +33,7 @@ std::string title(const Inspection& in, Lang lang) {
 }
 
 // "依据：条例第十三条；一般检查；重点检查项" / "Basis: Regulation art. 13; general inspection".
-std::string basis(const InspectionItem& it, Lang lang) {
+std::string basis(const audit::InspectionItem& it, Lang lang) {
     std::string out =
         zh(lang) ? fmt::format("依据：{}", it.basis_zh) : fmt::format("Basis: {}", it.basis_en);
     if (it.general) out += zh(lang) ? "；一般检查" : "; general inspection";
@@ -44,24 +44,25 @@ std::string basis(const InspectionItem& it, Lang lang) {
     return out;
 }
 
-const std::vector<std::string>& evidence(const InspectionItem& it, Lang lang) {
+const std::vector<std::string>& evidence(const audit::InspectionItem& it, Lang lang) {
     return zh(lang) ? it.evidence_zh : it.evidence_en;
 }
 
-const std::vector<std::string>& notes(const Inspection& in, Lang lang) {
+const std::vector<std::string>& notes(const audit::Inspection& in, Lang lang) {
     return zh(lang) ? in.notes_zh : in.notes_en;
 }
 
-std::map<ItemStatus, std::size_t> counts(const Inspection& in) {
-    std::map<ItemStatus, std::size_t> n;
+std::map<audit::ItemStatus, std::size_t> counts(const audit::Inspection& in) {
+    std::map<audit::ItemStatus, std::size_t> n;
     for (const auto& it : in.items) ++n[it.status];
     return n;
 }
 
-constexpr ItemStatus kStatuses[] = {ItemStatus::Pass, ItemStatus::Fail, ItemStatus::NotApplicable,
-                                    ItemStatus::Attested, ItemStatus::NotAttested};
+constexpr audit::ItemStatus kStatuses[] = {
+    audit::ItemStatus::Pass, audit::ItemStatus::Fail, audit::ItemStatus::NotApplicable,
+    audit::ItemStatus::Attested, audit::ItemStatus::NotAttested};
 
-std::string summary(const Inspection& in, Lang lang) {
+std::string summary(const audit::Inspection& in, Lang lang) {
     auto n = counts(in);
     std::string parts;
     for (auto s : kStatuses)
@@ -78,7 +79,7 @@ std::string summary(const Inspection& in, Lang lang) {
 }
 
 // File, scope, regime, date and notes, a line each; for Markdown as a list, escaped.
-std::string header_lines(const Inspection& in, Lang lang, bool markdown) {
+std::string header_lines(const audit::Inspection& in, Lang lang, bool markdown) {
     std::string out;
     auto line = [&](std::string_view zh_label, std::string_view en_label, std::string_view v) {
         const std::string text = std::string(zh(lang) ? zh_label : en_label) + std::string(v);
@@ -98,7 +99,7 @@ std::string severity_of(const audit::Finding& f) {
 
 }  // namespace
 
-std::string render_inspection_text(const Inspection& in, Lang lang) {
+std::string render_inspection_text(const audit::Inspection& in, Lang lang) {
     std::string out = fmt::format("{}\n{}\n", title(in, lang), header_lines(in, lang, false));
     for (const auto& it : in.items) {
         const std::string status(status_name(it.status, lang));
@@ -114,7 +115,7 @@ std::string render_inspection_text(const Inspection& in, Lang lang) {
     return out + fmt::format("{}\n", summary(in, lang));
 }
 
-std::string render_inspection_json(const Inspection& in) {
+std::string render_inspection_json(const audit::Inspection& in) {
     std::map<std::string, const audit::Finding*> by_fingerprint;
     for (const auto& f : in.findings) by_fingerprint.emplace(f.fingerprint, &f);
     JsonWriter w;
@@ -174,7 +175,7 @@ std::string render_inspection_json(const Inspection& in) {
     return w.str();
 }
 
-std::string render_inspection_markdown(const Inspection& in, Lang lang) {
+std::string render_inspection_markdown(const audit::Inspection& in, Lang lang) {
     std::string out = fmt::format("# {}\n\n", md_escape(title(in, lang)));
     out += header_lines(in, lang, true);
     out += zh(lang) ? "\n| 项 | 结论 | 检查内容 |\n|---|---|---|\n"

@@ -1,5 +1,5 @@
-// The inspector's documents: the data's own methods, the format tables and the helpers that
-// the renderers (filing_render.cpp, inspection_render.cpp) share.
+// The inspector's documents: the format tables and the helpers that the renderers
+// (filing_render.cpp, inspection_render.cpp) share.
 #include "report/inspection_report.hpp"
 
 #include <fmt/format.h>
@@ -12,54 +12,26 @@
 namespace camaudit::report {
 
 // Defined in filing_render.cpp and inspection_render.cpp.
-std::string render_filing_text(const FilingSheet& sheet, Lang lang);
-std::string render_filing_json(const FilingSheet& sheet);
-std::string render_filing_csv(const FilingSheet& sheet, Lang lang);
-std::string render_filing_markdown(const FilingSheet& sheet, Lang lang);
-std::string render_inspection_text(const Inspection& inspection, Lang lang);
-std::string render_inspection_json(const Inspection& inspection);
-std::string render_inspection_markdown(const Inspection& inspection, Lang lang);
+std::string render_filing_text(const audit::FilingSheet& sheet, Lang lang);
+std::string render_filing_json(const audit::FilingSheet& sheet);
+std::string render_filing_csv(const audit::FilingSheet& sheet, Lang lang);
+std::string render_filing_markdown(const audit::FilingSheet& sheet, Lang lang);
+std::string render_inspection_text(const audit::Inspection& inspection, Lang lang);
+std::string render_inspection_json(const audit::Inspection& inspection);
+std::string render_inspection_markdown(const audit::Inspection& inspection, Lang lang);
 
-bool FilingSheet::complete() const {
-    return std::all_of(items.begin(), items.end(),
-                       [](const FilingItem& i) { return i.state == FilingItem::State::Ok; });
-}
-
-std::string_view to_string(ItemStatus s) {
-    switch (s) {
-        case ItemStatus::Pass:
-            return "pass";
-        case ItemStatus::Fail:
-            return "fail";
-        case ItemStatus::NotApplicable:
-            return "not applicable";
-        case ItemStatus::Attested:
-            return "attested";
-        case ItemStatus::NotAttested:
-            return "not attested";
-    }
-    return "";
-}
-
-bool Inspection::all_pass_or_attested() const {
-    return std::all_of(items.begin(), items.end(), [](const InspectionItem& i) {
-        return i.status == ItemStatus::Pass || i.status == ItemStatus::Attested ||
-               (i.status == ItemStatus::NotApplicable && i.exempt);
-    });
-}
-
-std::string_view status_name(ItemStatus s, Lang lang) {
+std::string_view status_name(audit::ItemStatus s, Lang lang) {
     if (lang == Lang::En) return to_string(s);
     switch (s) {
-        case ItemStatus::Pass:
+        case audit::ItemStatus::Pass:
             return "通过";
-        case ItemStatus::Fail:
+        case audit::ItemStatus::Fail:
             return "不通过";
-        case ItemStatus::NotApplicable:
+        case audit::ItemStatus::NotApplicable:
             return "不适用";
-        case ItemStatus::Attested:
+        case audit::ItemStatus::Attested:
             return "已确认";
-        case ItemStatus::NotAttested:
+        case audit::ItemStatus::NotAttested:
             return "未确认";
     }
     return "";
@@ -78,7 +50,7 @@ std::vector<std::string> inspection_formats() {
     return {"text", "json", "markdown", "html"};
 }
 
-std::optional<std::string> render_filing(std::string_view format, const FilingSheet& sheet,
+std::optional<std::string> render_filing(std::string_view format, const audit::FilingSheet& sheet,
                                          Lang lang) {
     if (format == "text") return render_filing_text(sheet, lang);
     if (format == "json") return render_filing_json(sheet);
@@ -87,8 +59,8 @@ std::optional<std::string> render_filing(std::string_view format, const FilingSh
     return std::nullopt;
 }
 
-std::optional<std::string> render_inspection(std::string_view format, const Inspection& inspection,
-                                             Lang lang) {
+std::optional<std::string> render_inspection(std::string_view format,
+                                             const audit::Inspection& inspection, Lang lang) {
     if (format == "text") return render_inspection_text(inspection, lang);
     if (format == "json") return render_inspection_json(inspection);
     if (format == "markdown") return render_inspection_markdown(inspection, lang);

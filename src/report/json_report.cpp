@@ -6,19 +6,6 @@
 
 namespace camaudit::report {
 
-SeverityCounts count_severities(const AuditReport& report) {
-    SeverityCounts n;
-    for (const auto& s : report.sites)
-        for (const auto& f : s.findings) {
-            switch (f.severity) {
-                case audit::Severity::Error: ++n.error; break;
-                case audit::Severity::Warning: ++n.warning; break;
-                case audit::Severity::Info: ++n.info; break;
-            }
-        }
-    return n;
-}
-
 namespace {
 
 void write_ring(JsonWriter& w, const Ring& ring) {
@@ -76,7 +63,8 @@ void write_citation(JsonWriter& w, const audit::Citation& c, const audit::RuleSe
     w.end_object();
 }
 
-void write_finding(JsonWriter& w, const audit::Finding& f, const SiteResult& site, Lang lang) {
+void write_finding(JsonWriter& w, const audit::Finding& f, const audit::SiteResult& site,
+                   Lang lang) {
     w.begin_object();
     w.key("rule").value(f.rule);
     w.key("rules").begin_array();
@@ -115,11 +103,15 @@ std::string geojson_geometry(const std::vector<Polygon>& polygons) {
     return s;
 }
 
-std::string render_json(const AuditReport& report, Lang lang) {
+std::string render_json(const audit::AuditReport& report, Lang lang) {
     JsonWriter w;
     w.begin_object();
-    w.key("tool").begin_object().key("name").value("camaudit").key("version").value(
-        CAMAUDIT_VERSION);
+    w.key("tool")
+        .begin_object()
+        .key("name")
+        .value("camaudit")
+        .key("version")
+        .value(CAMAUDIT_VERSION);
     w.end_object();
     w.key("sites").begin_array();
     for (const auto& s : report.sites) {
@@ -133,7 +125,7 @@ std::string render_json(const AuditReport& report, Lang lang) {
     for (const auto& s : report.sites)
         for (const auto& f : s.findings) write_finding(w, f, s, lang);
     w.end_array();
-    auto n = count_severities(report);
+    auto n = audit::count_severities(report);
     w.key("summary").begin_object();
     w.key("error").value(n.error).key("warning").value(n.warning).key("info").value(n.info);
     w.end_object();

@@ -88,7 +88,7 @@ std::string testcase_name(const audit::Finding& f) {
 }
 
 // The body: where, what, which rules and the law they quote.
-std::string details(const audit::Finding& f, const SiteResult& site, Lang lang) {
+std::string details(const audit::Finding& f, const audit::SiteResult& site, Lang lang) {
     const bool zh = lang == Lang::Zh;
     std::string out = fmt::format("{}:{}:{}: {} [{}] {}\n", site.file, f.loc.line, f.loc.column,
                                   audit::to_string(f.severity), f.rule, f.message(zh));
@@ -106,7 +106,8 @@ std::string details(const audit::Finding& f, const SiteResult& site, Lang lang) 
     return out;
 }
 
-void write_testcase(std::string& out, const audit::Finding& f, const SiteResult& site, Lang lang) {
+void write_testcase(std::string& out, const audit::Finding& f, const audit::SiteResult& site,
+                    Lang lang) {
     out += fmt::format(R"(    <testcase name="{}" classname="{}" file="{}" time="0">)",
                        attr(testcase_name(f)), attr(site.id + "." + f.check), attr(site.file));
     out += "\n";
@@ -121,7 +122,7 @@ void write_testcase(std::string& out, const audit::Finding& f, const SiteResult&
 
 }  // namespace
 
-std::string render_junit(const AuditReport& report, Lang lang) {
+std::string render_junit(const audit::AuditReport& report, Lang lang) {
     std::size_t tests = 0, failures = 0;
     std::string suites;
     for (const auto& site : report.sites) {

@@ -20,7 +20,7 @@ struct RenderOptions {
 std::vector<std::string> report_formats();
 
 // The report in `format`; nullopt for an unknown format.
-std::optional<std::string> render_report(std::string_view format, const AuditReport& report,
+std::optional<std::string> render_report(std::string_view format, const audit::AuditReport& report,
                                          const RenderOptions& options);
 
 }  // namespace camaudit::report

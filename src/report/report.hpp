@@ -1,51 +1,19 @@
-// What the renderers are given: the audited sites and their findings. Renderers present it;
-// they never compute geometry.
+// The renderers of an audit's findings (audit/result.hpp: the audited sites and their findings),
+// one per format. Renderers present the results; they never compute geometry.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "audit/finding.hpp"
-#include "audit/rule_pack.hpp"
+#include "audit/result.hpp"
+#include "model/lang.hpp"
 
 namespace camaudit::report {
 
-enum class Lang { Zh, En };
-
-struct Plan;  // report/plan.hpp
-
-struct SiteResult {
-    std::string file;
-    std::string id;
-    std::string name;
-    std::size_t cameras = 0;
-    std::size_t zones = 0;
-    std::vector<std::string> cameras_in_no_zone;  // listed once as info in the text report
-    std::vector<audit::Finding> findings;
-    const audit::RuleSet* rules = nullptr;  // for citation titles
-    std::string crs = "local";              // the site's input CRS, as written (site.crs)
-    // For the site summary of the HTML reports.
-    std::string region, address, working_crs, regime;
-    // The plan drawing's data (build_plan with the findings), made only when asked
-    // (audit::AuditOptions::draw_plan): renderers never compute geometry, so the HTML report
-    // draws this (render_svg), leaving out the findings no longer in `findings`. Null: none.
-    std::shared_ptr<const Plan> plan;
-};
-
-struct AuditReport {
-    std::vector<SiteResult> sites;
-};
-
-struct SeverityCounts {
-    std::size_t error = 0, warning = 0, info = 0;
-};
-SeverityCounts count_severities(const AuditReport& report);
-
-std::string render_json(const AuditReport& report, Lang lang);
+std::string render_json(const audit::AuditReport& report, Lang lang);
 // `color`: ANSI colours (a terminal without NO_COLOR).
-std::string render_text(const AuditReport& report, Lang lang, bool color);
+std::string render_text(const audit::AuditReport& report, Lang lang, bool color);
 
 // Geometry as a GeoJSON geometry object ("null" for none); polygons in the input CRS.
 std::string geojson_geometry(const std::vector<Polygon>& polygons);
@@ -53,14 +21,14 @@ std::string geojson_geometry(const std::vector<Polygon>& polygons);
 // SARIF 2.1.0 for GitHub code scanning (sarif_report.cpp): one run, the rules of the active
 // packs in `tool.driver.rules`, columns in UTF-16 code units, file URIs relative to the
 // current directory (uriBaseId %SRCROOT%) where the file is under it.
-std::string render_sarif(const AuditReport& report, Lang lang);
+std::string render_sarif(const audit::AuditReport& report, Lang lang);
 // JUnit XML for GitLab and Jenkins (junit_report.cpp): a <testsuite> per site, a <testcase> per
 // finding, failing for errors and warnings, passing (with <system-out>) for info; a site with
 // no findings has one passing testcase.
-std::string render_junit(const AuditReport& report, Lang lang);
+std::string render_junit(const audit::AuditReport& report, Lang lang);
 // A GeoJSON FeatureCollection of the findings (geojson_report.cpp); a non-standard "crs"
 // member for sites whose CRS is not WGS 84 longitude/latitude.
-std::string render_geojson(const AuditReport& report, Lang lang);
+std::string render_geojson(const audit::AuditReport& report, Lang lang);
 
 // Helpers of those renderers, declared here for the tests.
 // `s` with &, <, > (and in attributes ", \n, \r, \t) escaped; characters that XML 1.0

@@ -24,7 +24,7 @@ struct Descriptor {
 
 // The rules of every site's active packs, in pack order, each once; then any rule a finding
 // names that no rule set has (hand-made reports).
-std::vector<Descriptor> collect_rules(const AuditReport& report) {
+std::vector<Descriptor> collect_rules(const audit::AuditReport& report) {
     std::vector<Descriptor> out;
     std::set<std::string> seen;
     for (const auto& site : report.sites) {
@@ -157,7 +157,7 @@ class SourceLines {
     std::map<std::string, std::vector<std::string>> files_;
 };
 
-void write_location(JsonWriter& w, const audit::Finding& f, const SiteResult& site,
+void write_location(JsonWriter& w, const audit::Finding& f, const audit::SiteResult& site,
                     const std::string& cwd, SourceLines& source) {
     auto uri = artifact_uri(site.file, cwd);
     w.begin_object().key("physicalLocation").begin_object();
@@ -195,7 +195,7 @@ void write_drawing_location(JsonWriter& w, const DrawingOrigin& o, const std::st
     w.end_object().end_object().end_array();
 }
 
-void write_result(JsonWriter& w, const audit::Finding& f, const SiteResult& site,
+void write_result(JsonWriter& w, const audit::Finding& f, const audit::SiteResult& site,
                   std::size_t rule_index, Lang lang, const std::string& cwd, SourceLines& source) {
     w.begin_object();
     w.key("ruleId").value(f.rule).key("ruleIndex").value(rule_index);
@@ -235,7 +235,7 @@ std::string current_dir() {
 
 }  // namespace
 
-std::string render_sarif(const AuditReport& report, Lang lang) {
+std::string render_sarif(const audit::AuditReport& report, Lang lang) {
     const std::string cwd = current_dir();
     const auto descriptors = collect_rules(report);
     std::map<std::string, std::size_t> index;

@@ -18,18 +18,24 @@ struct Style {
 std::string severity_word(audit::Severity s, Lang lang) {
     if (lang == Lang::En) return std::string(audit::to_string(s));
     switch (s) {
-        case audit::Severity::Error: return "错误";
-        case audit::Severity::Warning: return "警告";
-        case audit::Severity::Info: return "提示";
+        case audit::Severity::Error:
+            return "错误";
+        case audit::Severity::Warning:
+            return "警告";
+        case audit::Severity::Info:
+            return "提示";
     }
     return "";
 }
 
 std::string_view severity_colour(audit::Severity s) {
     switch (s) {
-        case audit::Severity::Error: return "1;31";
-        case audit::Severity::Warning: return "1;33";
-        case audit::Severity::Info: return "1;36";
+        case audit::Severity::Error:
+            return "1;31";
+        case audit::Severity::Warning:
+            return "1;33";
+        case audit::Severity::Info:
+            return "1;36";
     }
     return "0";
 }
@@ -55,7 +61,7 @@ std::string origin_line(const DrawingOrigin& o, Lang lang) {
 
 }  // namespace
 
-std::string render_text(const AuditReport& report, Lang lang, bool color) {
+std::string render_text(const audit::AuditReport& report, Lang lang, bool color) {
     Style style{color};
     std::string out;
     for (const auto& site : report.sites) {
@@ -76,11 +82,12 @@ std::string render_text(const AuditReport& report, Lang lang, bool color) {
                 "{}: {}: {}\n", site.file,
                 style(severity_colour(audit::Severity::Info),
                       severity_word(audit::Severity::Info, lang)),
-                lang == Lang::Zh ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids)
-                                 : fmt::format("cameras in no zone (no installer or signage check): {}", ids));
+                lang == Lang::Zh
+                    ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids)
+                    : fmt::format("cameras in no zone (no installer or signage check): {}", ids));
         }
     }
-    auto n = count_severities(report);
+    auto n = audit::count_severities(report);
     std::size_t sites = report.sites.size();
     if (lang == Lang::Zh)
         out += fmt::format("{} 个错误，{} 个警告，{} 个提示，共 {} 个站点\n", n.error, n.warning,

@@ -71,7 +71,7 @@ void build(Pair& p) {
 TEST_CASE("diff report: text") {
     Pair p;
     build(p);
-    auto text = report::render_diff_text(p.report, {report::Lang::En, false});
+    auto text = report::render_diff_text(p.report, {Lang::En, false});
     CHECK(has(text, "old.yaml → new.yaml (s)\n"));
     CHECK(has(text, "  ~ C1 moved 0.50 m: position (0, 0) → (0.5, 0)\n"));
     CHECK(has(text, "  ~ C2 re-aimed: azimuth 0° → 60°\n"));
@@ -88,11 +88,11 @@ TEST_CASE("diff report: text") {
     CHECK(has(text, "fixed findings (1 error, 0 warnings, 0 info):\n"));
     CHECK(has(text, "  old.yaml:9:5: error [ah-hotel-coverage] entrance is covered 50%\n"));
     CHECK_FALSE(has(text, "\x1b["));
-    auto zh = report::render_diff_text(p.report, {report::Lang::Zh, false});
+    auto zh = report::render_diff_text(p.report, {Lang::Zh, false});
     CHECK(has(zh, "安徽办法第十六条第（三）项"));
     CHECK(has(zh, "移位 0.50 m"));
     CHECK(has(zh, "中文消息"));
-    auto color = report::render_diff_text(p.report, {report::Lang::En, true});
+    auto color = report::render_diff_text(p.report, {Lang::En, true});
     CHECK(has(color, "\x1b[1;31merror\x1b[0m"));
 }
 
@@ -105,10 +105,10 @@ TEST_CASE("diff report: no changes") {
     for (const auto& c : p.old_site.cameras) a.camera_working.push_back(c.position);
     p.report.diff = audit::diff_sites(a, a);
     CHECK(report::render_diff_text(p.report, {}) == "old.yaml → new.yaml (s)\nno changes\n");
-    auto md = report::render_diff_markdown(p.report, report::Lang::En);
+    auto md = report::render_diff_markdown(p.report, Lang::En);
     CHECK(has(md, "**no changes**"));
     CHECK_FALSE(has(md, "<details>"));
-    auto json = report::render_diff_json(p.report, report::Lang::En);
+    auto json = report::render_diff_json(p.report, Lang::En);
     CHECK(has(json, "\"changed\": false"));
     CHECK(has(json, "\"cameras\": []"));
 }
@@ -116,7 +116,7 @@ TEST_CASE("diff report: no changes") {
 TEST_CASE("diff report: Markdown for a pull request") {
     Pair p;
     build(p);
-    auto md = report::render_diff_markdown(p.report, report::Lang::En);
+    auto md = report::render_diff_markdown(p.report, Lang::En);
     CHECK(md.starts_with(
         "### camaudit diff: s\n\n`old.yaml` → `new.yaml`: **1 new finding (1 error"));
     CHECK(has(md, "| camera | change | details |\n|---|---|---|\n"));
@@ -134,8 +134,8 @@ TEST_CASE("diff report: Markdown for a pull request") {
               "#### Fixed findings (1 error, 0 warnings, 0 info)\n\n- ~~error "
               "`ah-hotel-coverage` entrance is covered 50%~~\n"));
     CHECK(has(md, "> **Anhui Measures art. 16(iii)**"));
-    CHECK(report::render_diff_markdown(p.report, report::Lang::En) == md);  // deterministic
-    auto zh = report::render_diff_markdown(p.report, report::Lang::Zh);
+    CHECK(report::render_diff_markdown(p.report, Lang::En) == md);  // deterministic
+    auto zh = report::render_diff_markdown(p.report, Lang::Zh);
     CHECK(has(zh, "#### 摄像机"));
     CHECK(has(zh, "新问题"));
 }
@@ -143,7 +143,7 @@ TEST_CASE("diff report: Markdown for a pull request") {
 TEST_CASE("diff report: JSON") {
     Pair p;
     build(p);
-    auto json = report::render_diff_json(p.report, report::Lang::En);
+    auto json = report::render_diff_json(p.report, Lang::En);
     CHECK(json.starts_with("{\n  \"tool\": {\n    \"name\": \"camaudit\""));
     CHECK(has(json, "\"changed\": true"));
     CHECK(has(json,
@@ -157,7 +157,7 @@ TEST_CASE("diff report: JSON") {
     CHECK(has(json, "\"covered_fraction\": 0.785"));
     CHECK(has(json, "\"message\": \"lobby | is covered <78.5%>\""));
     CHECK(has(json, "\"fingerprint\": \"" + p.report.diff.new_findings[0].fingerprint + "\""));
-    CHECK(report::render_diff_json(p.report, report::Lang::En) == json);
+    CHECK(report::render_diff_json(p.report, Lang::En) == json);
     CHECK(report::render_diff("json", p.report, {}) == json);
     CHECK_FALSE(report::render_diff("sarif", p.report, {}));
 }

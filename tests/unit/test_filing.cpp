@@ -8,11 +8,11 @@
 
 using namespace camaudit;
 using inspect_test::SiteText;
-using State = report::FilingItem::State;
+using State = audit::FilingItem::State;
 
 namespace {
 
-report::FilingSheet sheet_of(const std::string& yaml) {
+audit::FilingSheet sheet_of(const std::string& yaml) {
     Diagnostics diag;
     auto loaded = inspect_test::load_text(yaml, diag);
     for (const auto& d : diag.all()) MESSAGE(d.str());
@@ -20,20 +20,20 @@ report::FilingSheet sheet_of(const std::string& yaml) {
     return audit::build_filing_sheet(loaded->site);
 }
 
-const report::FilingItem& item(const report::FilingSheet& s, const std::string& key) {
+const audit::FilingItem& item(const audit::FilingSheet& s, const std::string& key) {
     for (const auto& i : s.items)
         if (i.key == key) return i;
     FAIL("no item " << key);
     return s.items.front();
 }
 
-bool has_item(const report::FilingSheet& s, const std::string& key) {
+bool has_item(const audit::FilingSheet& s, const std::string& key) {
     for (const auto& i : s.items)
         if (i.key == key) return true;
     return false;
 }
 
-std::size_t count(const std::vector<report::CameraCount>& v, const std::string& key) {
+std::size_t count(const std::vector<audit::CameraCount>& v, const std::string& key) {
     for (const auto& c : v)
         if (c.key == key) return c.count;
     return 0;
@@ -185,23 +185,23 @@ TEST_CASE("renderers: text, JSON, CSV, Markdown") {
         "91310110666007217T}\n";
     t.site = "site: {id: t, region: CN}\n";
     auto s = sheet_of(t.str());
-    CHECK_FALSE(report::render_filing("pdf", s, report::Lang::Zh));
+    CHECK_FALSE(report::render_filing("pdf", s, Lang::Zh));
     CHECK(report::filing_formats() == std::vector<std::string>{"text", "json", "csv", "markdown"});
 
-    auto csv = *report::render_filing("csv", s, report::Lang::En);
+    auto csv = *report::render_filing("csv", s, Lang::En);
     CHECK(csv.starts_with("unit_name,unit_type,credit_code,address,retention_days,camera,"));
     CHECK(csv.find("\r\n\"某公司, 分部 \"\"甲\"\"\",enterprise,91310110666007217T,,30,C1,,"
                    "perimeter,perimeter,fixed,fixed,1.00,1.00,local\r\n") != std::string::npos);
-    CHECK(report::render_filing("csv", s, report::Lang::Zh)->starts_with("单位名称,单位类型,"));
+    CHECK(report::render_filing("csv", s, Lang::Zh)->starts_with("单位名称,单位类型,"));
 
-    auto json = *report::render_filing("json", s, report::Lang::Zh);
+    auto json = *report::render_filing("json", s, Lang::Zh);
     CHECK(json.find("\"complete\": false") != std::string::npos);
     CHECK(json.find("\"state\": \"missing\"") != std::string::npos);
 
-    auto text = *report::render_filing("text", s, report::Lang::Zh);
+    auto text = *report::render_filing("text", s, Lang::Zh);
     CHECK(text.find("系统建设位置") != std::string::npos);
     CHECK(text.find("结论：1 项缺项或无效") != std::string::npos);
-    auto md = *report::render_filing("markdown", s, report::Lang::En);
+    auto md = *report::render_filing("markdown", s, Lang::En);
     CHECK(md.find("| Location of the system | — | missing: site.address is not given |") !=
           std::string::npos);
 }

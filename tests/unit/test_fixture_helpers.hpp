@@ -13,7 +13,7 @@
 namespace camaudit::test {
 
 // rule, rules, check, severity, camera, zone, line, column, metrics: what a fixture pins.
-inline std::string canonical_findings(const report::SiteResult& result) {
+inline std::string canonical_findings(const audit::SiteResult& result) {
     report::JsonWriter w;
     w.begin_array();
     for (const auto& f : result.findings) {

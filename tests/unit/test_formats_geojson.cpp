@@ -10,7 +10,7 @@ using camaudit::test_formats::Json;
 
 namespace {
 
-Json geojson_of(const AuditReport& r, Lang lang = Lang::En) {
+Json geojson_of(const audit::AuditReport& r, Lang lang = Lang::En) {
     std::string error;
     auto doc = test_formats::parse_json(render_geojson(r, lang), &error);
     INFO(error);
@@ -111,7 +111,7 @@ TEST_CASE("geojson: deterministic, empty, in the table of formats") {
     auto out = render_report("geojson", s->report, options);
     REQUIRE(out);
     CHECK(*out == render_geojson(s->report, Lang::En));
-    AuditReport empty;
+    audit::AuditReport empty;
     Json doc = geojson_of(empty);
     CHECK(doc["type"].string == "FeatureCollection");
     CHECK(doc["features"].size() == 0);

@@ -349,7 +349,7 @@ std::unique_ptr<SampleReport> sample_report() {
     }
     out->rules.packs.push_back(pack);
 
-    report::SiteResult alpha;
+    audit::SiteResult alpha;
     alpha.file = "alpha.yaml";
     alpha.id = "alpha";
     alpha.name = "Alpha & <Co>";
@@ -372,12 +372,12 @@ std::unique_ptr<SampleReport> sample_report() {
     note.where = Point{7, 8};
     alpha.findings = {view, overreach, note};
 
-    report::SiteResult beta;
+    audit::SiteResult beta;
     beta.file = "beta.yaml";
     beta.id = "beta";
     beta.rules = &out->rules;
 
-    report::SiteResult gamma;
+    audit::SiteResult gamma;
     gamma.file = "dir/gamma site.yaml";
     gamma.id = "gamma";
     gamma.rules = &out->rules;

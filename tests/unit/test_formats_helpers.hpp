@@ -51,7 +51,7 @@ inline const std::string kNasty = "a \"q\" \\ <b>&amp; 'x'\nline\ttab\x01 中文
 // instrument; the findings' texts contain kNasty.
 struct SampleReport {
     audit::RuleSet rules;
-    report::AuditReport report;
+    audit::AuditReport report;
 };
 std::unique_ptr<SampleReport> sample_report();
 

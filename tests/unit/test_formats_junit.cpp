@@ -78,7 +78,7 @@ TEST_CASE("junit: Chinese, deterministic, in the table of formats") {
     REQUIRE(out);
     CHECK(*out == zh);
 
-    AuditReport empty;
+    audit::AuditReport empty;
     const std::string none = render_junit(empty, Lang::En);
     CHECK(test_formats::xml_problem(none) == "");
     CHECK(none.find("tests=\"0\" failures=\"0\"") != std::string::npos);

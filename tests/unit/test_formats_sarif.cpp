@@ -14,7 +14,7 @@ using camaudit::test_formats::Json;
 
 namespace {
 
-Json sarif_of(const AuditReport& r, Lang lang = Lang::En) {
+Json sarif_of(const audit::AuditReport& r, Lang lang = Lang::En) {
     std::string error;
     auto doc = test_formats::parse_json(render_sarif(r, lang), &error);
     INFO(error);
@@ -166,7 +166,7 @@ TEST_CASE("sarif: deterministic, and listed in the table of formats") {
 }
 
 TEST_CASE("sarif: an empty report is a valid log with no results") {
-    AuditReport empty;
+    audit::AuditReport empty;
     Json log = sarif_of(empty);
     CHECK(log["runs"][0]["results"].size() == 0);
     CHECK(log["runs"][0]["tool"]["driver"]["rules"].size() == 0);

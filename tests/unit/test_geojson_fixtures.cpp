@@ -32,7 +32,7 @@ using test::read_file;
 // An audited site: the result points into its loaded site (the rule packs), kept alive here.
 struct Audited {
     std::unique_ptr<cli::LoadedSite> loaded;
-    report::SiteResult result;
+    audit::SiteResult result;
 };
 
 Audited audit_file(const fs::path& site) {
@@ -177,13 +177,13 @@ std::string to_geojson(const fs::path& yaml_file) {
 
 // The JSON report without what may differ between the two forms: the file, and the line and
 // column of each finding (then sorted by check, camera, zone, as equal positions sort).
-std::string report_without_positions(report::SiteResult result) {
+std::string report_without_positions(audit::SiteResult result) {
     result.file = "site";
     for (auto& f : result.findings) f.loc = SourceLocation{"site", 1, 1};
     audit::sort_findings(result.findings);
-    report::AuditReport r;
+    audit::AuditReport r;
     r.sites.push_back(std::move(result));
-    return report::render_json(r, report::Lang::En);
+    return report::render_json(r, Lang::En);
 }
 
 }  // namespace

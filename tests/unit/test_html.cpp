@@ -149,8 +149,8 @@ Polygon rect(double x0, double y0, double x1, double y1) {
     return Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, {}};
 }
 
-SiteResult site(const audit::RuleSet& set) {
-    SiteResult s;
+audit::SiteResult site(const audit::RuleSet& set) {
+    audit::SiteResult s;
     s.file = "site.yaml";
     s.id = "s1";
     s.name = kEvil;
@@ -233,7 +233,7 @@ TEST_CASE("html inline_svg: no prolog, no fixed size, ids prefixed, text untouch
 
 TEST_CASE("html check report: self-contained, escaped, one row per finding, deterministic") {
     const auto set = rules();
-    AuditReport report;
+    audit::AuditReport report;
     report.sites = {site(set), site(set)};
     for (Lang lang : {Lang::Zh, Lang::En}) {
         const std::string page = render_html(report, lang);
@@ -267,7 +267,7 @@ TEST_CASE("html check report: self-contained, escaped, one row per finding, dete
 
 TEST_CASE("html check report: the plan leaves out the findings a baseline hid") {
     const auto set = rules();
-    AuditReport report;
+    audit::AuditReport report;
     report.sites = {site(set)};
     report.sites[0].findings[0].message_zh = "UNIQUE-FIRST";
     const std::string all = render_html(report, Lang::Zh);
@@ -295,7 +295,7 @@ TEST_CASE("html coverage report: every zone and camera, mandatory zones marked")
     s.zones.push_back({"lobby", "hotel.lobby", "F1", 100, 79.5, 0.795, {"C01"}, 130});
     s.zones.push_back({kEvil, "generic.room", "F1", 10, 0, 0, {}, std::nullopt});
     cov.sites.push_back(s);
-    SiteResult summary = site(set);
+    audit::SiteResult summary = site(set);
     summary.findings.clear();
     const std::string page = render_coverage_html(cov, {summary}, Lang::En);
     CHECK(html_problem(page) == "");
@@ -311,38 +311,38 @@ TEST_CASE("html coverage report: every zone and camera, mandatory zones marked")
 
 TEST_CASE("html inspection: the checklist links its failures to the findings") {
     const auto set = rules();
-    const SiteResult audit = site(set);
-    Inspection insp;
+    const audit::SiteResult audit = site(set);
+    audit::Inspection insp;
     insp.site_id = "s1";
     insp.site_name = kEvil;
     insp.file = "site.yaml";
     insp.scope = "all";
     insp.today = "2025-06-01";
     for (int n = 1; n <= 13; ++n) {
-        InspectionItem item;
+        audit::InspectionItem item;
         item.number = n;
         item.text_zh = "第" + std::to_string(n) + "项";
         item.title_en = "item " + std::to_string(n);
         item.general = n <= 7;
         item.professional = n > 7;
-        item.status = n == 3 ? ItemStatus::Fail : ItemStatus::Pass;
+        item.status = n == 3 ? audit::ItemStatus::Fail : audit::ItemStatus::Pass;
         item.evidence_en = {kEvil};
         if (n == 3) item.findings = {audit.findings[1].fingerprint, "unknown-fp"};
         insp.items.push_back(item);
     }
-    FilingSheet sheet;
+    audit::FilingSheet sheet;
     sheet.site_id = "s1";
     sheet.file = "site.yaml";
     sheet.crs = "local";
-    FilingItem name;
+    audit::FilingItem name;
     name.key = "operator.name";
     name.label_zh = "单位名称";
     name.label_en = "Unit name";
     name.value = kEvil;
-    FilingItem code = name;
+    audit::FilingItem code = name;
     code.key = "operator.credit_code";
     code.value = "";
-    code.state = FilingItem::State::Missing;
+    code.state = audit::FilingItem::State::Missing;
     code.problem_en = "no credit code";
     sheet.items = {name, code};
     sheet.by_kind = {{"fixed", "固定", "fixed", 2}};

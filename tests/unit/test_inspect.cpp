@@ -10,15 +10,15 @@
 #include "test_inspect_helpers.hpp"
 
 using namespace camaudit;
+using audit::ItemStatus;
 using inspect_test::inspect;
 using inspect_test::item;
 using inspect_test::says;
 using inspect_test::SiteText;
-using report::ItemStatus;
 
 namespace {
 
-bool has_finding(const report::Inspection& in, const report::InspectionItem& it,
+bool has_finding(const audit::Inspection& in, const audit::InspectionItem& it,
                  const std::string& check, const std::string& camera) {
     for (const auto& fp : it.findings)
         for (const auto& f : in.findings)
@@ -78,7 +78,7 @@ TEST_CASE("a good built article7 site: every item passes or is attested, with it
     for (const auto& it : in.items) {
         CAPTURE(it.number);
         const bool measure = it.number == 5 || it.number == 6 || it.number == 8 || it.number >= 10;
-        CHECK(it.status == (measure ? ItemStatus::Attested : ItemStatus::Pass));
+        CHECK(it.status == (measure ? audit::ItemStatus::Attested : audit::ItemStatus::Pass));
         CHECK_FALSE(it.evidence_zh.empty());
         CHECK(it.evidence_zh.size() == it.evidence_en.size());
         CHECK(it.findings.empty());
@@ -104,7 +104,7 @@ TEST_CASE("(一) installer: a camera of a unit without the duty in a public zone
         "purpose: general, owner: shop}\n";
     auto in = inspect(s.str());
     const auto& it = item(in, 1);
-    CHECK(it.status == ItemStatus::Fail);
+    CHECK(it.status == audit::ItemStatus::Fail);
     CHECK(has_finding(in, it, "unauthorized-installer", "S1"));
     CHECK(says(it, "error [cn-installer-authority]"));
     CHECK_FALSE(in.all_pass_or_attested());
@@ -115,7 +115,7 @@ TEST_CASE("(二) signage: a camera without a notice in a public zone fails; outs
     s.cameras +=
         "  - {id: C2, position: [10, 10], azimuth: 0, hfov: 60, range: 5, purpose: general}\n";
     auto in = inspect(s.str());
-    CHECK(item(in, 2).status == ItemStatus::Fail);
+    CHECK(item(in, 2).status == audit::ItemStatus::Fail);
     CHECK(has_finding(in, item(in, 2), "missing-signage", "C2"));
 
     SiteText outside;
@@ -123,7 +123,7 @@ TEST_CASE("(二) signage: a camera without a notice in a public zone fails; outs
         "  - {id: C3, position: [80, 80], azimuth: 0, hfov: 60, range: 5, "
         "purpose: general}\n";
     auto ok = inspect(outside.str());
-    CHECK(item(ok, 2).status == ItemStatus::Pass);
+    CHECK(item(ok, 2).status == audit::ItemStatus::Pass);
     CHECK(says(item(ok, 2), "the cameras without a notice are in no public zone: C3"));
     CHECK(says(item(ok, 2), "cameras in no zone, not checked: C3"));
 }
@@ -133,26 +133,26 @@ TEST_CASE("(三) classified units: near without consent fails; with consent pass
     s.zones +=
         "  - {id: mil, kind: military.management_zone, polygon: [[60,0],[90,0],[90,30],[60,30]]}\n";
     auto in = inspect(s.str());
-    CHECK(item(in, 3).status == ItemStatus::Fail);
+    CHECK(item(in, 3).status == audit::ItemStatus::Fail);
     CHECK(has_finding(in, item(in, 3), "proximity-consent", "C1"));
 
     s.cameras =
         "cameras:\n  - {id: C1, position: [1, 1], azimuth: 45, hfov: 90, range: 20, "
         "signage: true, purpose: perimeter, consent: [mil]}\n";
     auto ok = inspect(s.str());
-    CHECK(item(ok, 3).status == ItemStatus::Pass);
+    CHECK(item(ok, 3).status == audit::ItemStatus::Pass);
     CHECK(says(item(ok, 3), "military management zone mil: cameras with the unit's consent C1"));
 }
 
 TEST_CASE("(四) filing: unfiled fails; an incomplete sheet fails; a late filing fails") {
     SiteText s;
     s.system = "system:\n  retention_days: 30\n  delivered: 2025-06-01\n  filing: {filed: false}\n";
-    CHECK(item(inspect(s.str()), 4).status == ItemStatus::Fail);
+    CHECK(item(inspect(s.str()), 4).status == audit::ItemStatus::Fail);
 
     SiteText no_address;
     no_address.site = "site: {id: t, region: CN, regime: article7}\n";
     auto in = inspect(no_address.str());
-    CHECK(item(in, 4).status == ItemStatus::Fail);
+    CHECK(item(in, 4).status == audit::ItemStatus::Fail);
     CHECK(item(in, 4).findings.empty());  // the sheet, not a finding
     CHECK(says(item(in, 4),
                "filing sheet (art. 6): Location of the system: site.address is not given"));
@@ -162,7 +162,7 @@ TEST_CASE("(四) filing: unfiled fails; an incomplete sheet fails; a late filing
         "system:\n  retention_days: 30\n  delivered: 2025-06-01\n"
         "  filing: {filed: true, date: 2025-08-01}\n";
     auto l = inspect(late.str());
-    CHECK(item(l, 4).status == ItemStatus::Fail);
+    CHECK(item(l, 4).status == audit::ItemStatus::Fail);
     CHECK(item(l, 4).findings.size() == 1);
 }
 
@@ -172,16 +172,16 @@ TEST_CASE("(七) retention: below 30 days fails") {
         "system:\n  retention_days: 7\n  delivered: 2025-06-01\n"
         "  filing: {filed: true, date: 2025-06-20}\n";
     auto in = inspect(s.str());
-    CHECK(item(in, 7).status == ItemStatus::Fail);
+    CHECK(item(in, 7).status == audit::ItemStatus::Fail);
     CHECK(item(in, 7).findings.size() == 1);
-    CHECK(item(in, 4).status == ItemStatus::Pass);
+    CHECK(item(in, 4).status == audit::ItemStatus::Pass);
 }
 
 TEST_CASE("(九) positions: a view into a guest room fails; an unlimited PTZ near one fails") {
     SiteText s;
     s.zones += "  - {id: r1, kind: hotel.guest_room, polygon: [[20,60],[30,60],[30,70],[20,70]]}\n";
     auto clean = inspect(s.str());
-    CHECK(item(clean, 9).status == ItemStatus::Pass);
+    CHECK(item(clean, 9).status == audit::ItemStatus::Pass);
     CHECK(
         says(item(clean, 9), "forbidden zones (hotel guest room 1): no camera is mounted in one"));
 
@@ -190,7 +190,7 @@ TEST_CASE("(九) positions: a view into a guest room fails; an unlimited PTZ nea
         "  - {id: V1, position: [25, 55], azimuth: 0, hfov: 60, range: 20, "
         "signage: true, purpose: general}\n";
     auto in = inspect(view.str());
-    CHECK(item(in, 9).status == ItemStatus::Fail);
+    CHECK(item(in, 9).status == audit::ItemStatus::Fail);
     CHECK(has_finding(in, item(in, 9), "forbidden-view", "V1"));
 
     SiteText ptz = s;
@@ -198,7 +198,7 @@ TEST_CASE("(九) positions: a view into a guest room fails; an unlimited PTZ nea
         "  - {id: P1, position: [25, 50], hfov: 40, range: 15, ptz: {}, signage: true, "
         "purpose: general}\n";
     auto p = inspect(ptz.str());
-    CHECK(item(p, 9).status == ItemStatus::Fail);  // a warning counts
+    CHECK(item(p, 9).status == audit::ItemStatus::Fail);  // a warning counts
     CHECK(has_finding(p, item(p, 9), "unbounded-ptz", "P1"));
 }
 
@@ -209,7 +209,7 @@ TEST_CASE("no system: the items that need it are not applicable, never passed") 
     for (const auto& it : in.items) {
         CAPTURE(it.number);
         const bool geometry = it.number == 1 || it.number == 2 || it.number == 3 || it.number == 9;
-        CHECK(it.status == (geometry ? ItemStatus::Pass : ItemStatus::NotApplicable));
+        CHECK(it.status == (geometry ? audit::ItemStatus::Pass : audit::ItemStatus::NotApplicable));
         CHECK_FALSE(it.exempt);
         if (!geometry) CHECK(says(it, "not built yet"));
     }
@@ -229,10 +229,10 @@ TEST_CASE("article9 (第十二条): items 1-3 are the focus; 9 ¶2 exempts the s
     CHECK(in.notes_zh.front().find("第十二条") != std::string::npos);
     for (int n : {4, 5, 6, 7, 8, 11, 12, 13}) {
         CAPTURE(n);
-        CHECK(item(in, n).status == ItemStatus::NotApplicable);
+        CHECK(item(in, n).status == audit::ItemStatus::NotApplicable);
         CHECK(item(in, n).exempt);
     }
-    CHECK(item(in, 10).status == ItemStatus::Attested);  // 条例 12 still applies
+    CHECK(item(in, 10).status == audit::ItemStatus::Attested);  // 条例 12 still applies
     CHECK(in.all_pass_or_attested());
 
     s.measures.clear();
@@ -246,21 +246,21 @@ TEST_CASE("article9 in Anhui: its 第十六条、第十七条 keep (五)(六)(�
     auto in = inspect(s.str());
     for (int n : {5, 6, 12}) {
         CAPTURE(n);
-        CHECK(item(in, n).status == ItemStatus::NotAttested);
+        CHECK(item(in, n).status == audit::ItemStatus::NotAttested);
         CHECK_FALSE(item(in, n).exempt);
         CHECK(says(item(in, n), "Anhui Measures art."));
     }
     CHECK(item(in, 11).exempt);
     // Anhui's own filing and retention rules run for every regime.
-    CHECK(item(in, 4).status == ItemStatus::Pass);
-    CHECK(item(in, 7).status == ItemStatus::Pass);
+    CHECK(item(in, 4).status == audit::ItemStatus::Pass);
+    CHECK(item(in, 7).status == audit::ItemStatus::Pass);
 }
 
 TEST_CASE("a check disabled in the settings: not applicable, not exempt, not passed") {
     SiteText s;
     s.extra = "settings: {disable: [missing-signage]}\n";
     auto in = inspect(s.str());
-    CHECK(item(in, 2).status == ItemStatus::NotApplicable);
+    CHECK(item(in, 2).status == audit::ItemStatus::NotApplicable);
     CHECK_FALSE(item(in, 2).exempt);
     CHECK(says(item(in, 2), "disabled"));
     CHECK_FALSE(in.all_pass_or_attested());

@@ -76,8 +76,8 @@ inline std::optional<cli::LoadedSite> load_text(const std::string& yaml, Diagnos
 
 inline const Date kToday{2025, 11, 1};
 
-inline report::Inspection inspect(const std::string& yaml, std::string_view scope = "all",
-                                  const Date& today = kToday) {
+inline audit::Inspection inspect(const std::string& yaml, std::string_view scope = "all",
+                                 const Date& today = kToday) {
     Diagnostics diag;
     auto loaded = load_text(yaml, diag);
     for (const auto& d : diag.all()) MESSAGE(d.str());
@@ -87,7 +87,7 @@ inline report::Inspection inspect(const std::string& yaml, std::string_view scop
     return audit::build_inspection(loaded->site, loaded->rules, result, today, scope);
 }
 
-inline const report::InspectionItem& item(const report::Inspection& in, int number) {
+inline const audit::InspectionItem& item(const audit::Inspection& in, int number) {
     for (const auto& it : in.items)
         if (it.number == number) return it;
     FAIL("no item " << number);
@@ -95,7 +95,7 @@ inline const report::InspectionItem& item(const report::Inspection& in, int numb
 }
 
 // Whether some evidence line (in either language) contains `text`.
-inline bool says(const report::InspectionItem& it, const std::string& text) {
+inline bool says(const audit::InspectionItem& it, const std::string& text) {
     for (const auto* v : {&it.evidence_zh, &it.evidence_en})
         for (const auto& e : *v)
             if (e.find(text) != std::string::npos) return true;

@@ -6,11 +6,11 @@
 #include "test_inspect_helpers.hpp"
 
 using namespace camaudit;
+using audit::ItemStatus;
 using inspect_test::inspect;
 using inspect_test::item;
 using inspect_test::says;
 using inspect_test::SiteText;
-using report::ItemStatus;
 
 namespace {
 
@@ -114,7 +114,7 @@ TEST_CASE("a built system without measures: each measure item is not attested") 
     auto in = inspect(s.str());
     for (int n : {5, 6, 8, 10, 11, 12, 13}) {
         CAPTURE(n);
-        CHECK(item(in, n).status == ItemStatus::NotAttested);
+        CHECK(item(in, n).status == audit::ItemStatus::NotAttested);
         CHECK(says(item(in, n), "is not in the site file"));
     }
     CHECK_FALSE(in.all_pass_or_attested());
@@ -123,7 +123,7 @@ TEST_CASE("a built system without measures: each measure item is not attested") 
 
 TEST_CASE("an item of several measures is attested only when all are") {
     auto in = inspect(with_measures("    staff: {attested: true}\n").str());
-    CHECK(item(in, 6).status == ItemStatus::NotAttested);
+    CHECK(item(in, 6).status == audit::ItemStatus::NotAttested);
     CHECK(says(item(in, 6), "attested: vetting"));
     CHECK(says(item(in, 6), "not attested: the register of each access"));
 
@@ -131,41 +131,41 @@ TEST_CASE("an item of several measures is attested only when all are") {
         with_measures(
             "    standards: {attested: true}\n    archives: {attested: false, note: 遗失}\n")
             .str());
-    CHECK(item(both, 8).status == ItemStatus::NotAttested);
+    CHECK(item(both, 8).status == audit::ItemStatus::NotAttested);
     CHECK(says(item(both, 8), "声明未落实：设计、施工、检验、验收档案资料的保管（遗失）"));
 }
 
 TEST_CASE("dated measures: maintenance and operation need a date within 365 days") {
     auto undated = inspect(with_measures("    maintenance: {attested: true}\n").str());
-    CHECK(item(undated, 12).status == ItemStatus::NotAttested);
+    CHECK(item(undated, 12).status == audit::ItemStatus::NotAttested);
     CHECK(says(item(undated, 12),
                "needs the date of the last one (system.measures.maintenance.date)"));
 
     // 2024-11-01 is 365 days before 2025-11-01: still fresh; a day earlier is stale.
     auto fresh =
         inspect(with_measures("    maintenance: {attested: true, date: 2024-11-01}\n").str());
-    CHECK(item(fresh, 12).status == ItemStatus::Attested);
+    CHECK(item(fresh, 12).status == audit::ItemStatus::Attested);
     auto stale =
         inspect(with_measures("    maintenance: {attested: true, date: 2024-10-31}\n").str());
-    CHECK(item(stale, 12).status == ItemStatus::NotAttested);
+    CHECK(item(stale, 12).status == audit::ItemStatus::NotAttested);
     CHECK(says(item(stale, 12), "366 days before today 2025-11-01; more than 365 days"));
 
     auto future =
         inspect(with_measures("    operation: {attested: true, date: 2025-11-02}\n").str());
-    CHECK(item(future, 5).status == ItemStatus::NotAttested);
+    CHECK(item(future, 5).status == audit::ItemStatus::NotAttested);
     CHECK(says(item(future, 5), "dated 2025-11-02, after today 2025-11-01"));
 
     // Today moves: the same file, inspected a year later.
     auto later = inspect(SiteText{}.str(), "all", Date{2026, 10, 2});
-    CHECK(item(later, 5).status == ItemStatus::NotAttested);   // 2025-10-01: 366 days
-    CHECK(item(later, 12).status == ItemStatus::NotAttested);  // 2025-09-01: 396 days
-    CHECK(item(later, 6).status == ItemStatus::Attested);      // undated: never stale
+    CHECK(item(later, 5).status == audit::ItemStatus::NotAttested);   // 2025-10-01: 366 days
+    CHECK(item(later, 12).status == audit::ItemStatus::NotAttested);  // 2025-09-01: 396 days
+    CHECK(item(later, 6).status == audit::ItemStatus::Attested);      // undated: never stale
 }
 
 TEST_CASE("undated measures: the date is optional, but never after today") {
     auto in = inspect(with_measures("    products: {attested: true, date: 2025-05-01}\n"
                                     "    security: {attested: true, date: 2027-01-01}\n")
                           .str());
-    CHECK(item(in, 10).status == ItemStatus::Attested);
-    CHECK(item(in, 11).status == ItemStatus::NotAttested);
+    CHECK(item(in, 10).status == audit::ItemStatus::Attested);
+    CHECK(item(in, 11).status == audit::ItemStatus::NotAttested);
 }

@@ -1,6 +1,7 @@
 // The inspector's documents: the 备案 information sheet (公安部 规定 第六条) and the 13-item
-// inspection checklist (第十条, scoped by 第十一条). Built by src/audit/inspection.cpp and
-// src/audit/filing_sheet.cpp from an audited site; rendered by text/JSON/CSV/Markdown/HTML.
+// inspection checklist (第十条, scoped by 第十一条). Built by audit/filing_sheet.cpp and
+// audit/inspection.cpp from an audited site; rendered by src/report/ (text, JSON, CSV,
+// Markdown, HTML), which only presents them.
 #pragma once
 
 #include <optional>
@@ -11,7 +12,7 @@
 #include "audit/finding.hpp"
 #include "model/source_location.hpp"
 
-namespace camaudit::report {
+namespace camaudit::audit {
 
 // One line of the filing sheet.
 struct FilingItem {
@@ -72,9 +73,9 @@ struct Inspection {
     std::string today;   // YYYY-MM-DD: the day that dated measures are measured against
     std::vector<InspectionItem> items;            // the items in scope, in the order of 第十条
     std::vector<std::string> notes_zh, notes_en;  // about the whole inspection
-    std::vector<audit::Finding> findings;         // all the audit's findings: items cite them
+    std::vector<Finding> findings;                // all the audit's findings: items cite them
     // Every item is Pass or Attested, or NotApplicable and exempt.
     bool all_pass_or_attested() const;
 };
 
-}  // namespace camaudit::report
+}  // namespace camaudit::audit
