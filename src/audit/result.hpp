@@ -11,11 +11,9 @@
 #include "audit/finding.hpp"
 #include "audit/rule_pack.hpp"
 
-namespace camaudit::report {
-struct Plan;  // report/plan.hpp
-}  // namespace camaudit::report
-
 namespace camaudit::audit {
+
+struct Plan;  // audit/plan.hpp
 
 struct SiteResult {
     std::string file;
@@ -32,7 +30,7 @@ struct SiteResult {
     // The plan drawing's data (build_plan with the findings), made only when asked
     // (AuditOptions::draw_plan): renderers never compute geometry, so the HTML report draws
     // this (render_svg), leaving out the findings no longer in `findings`. Null: none.
-    std::shared_ptr<const report::Plan> plan;
+    std::shared_ptr<const Plan> plan;
 };
 
 struct AuditReport {

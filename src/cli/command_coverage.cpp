@@ -4,6 +4,7 @@
 
 #include "audit/context.hpp"
 #include "audit/coverage.hpp"
+#include "audit/plan.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
@@ -11,8 +12,6 @@
 #include "geo/pixel_density.hpp"
 #include "report/coverage_report.hpp"
 #include "report/html_report.hpp"
-#include "report/plan.hpp"
-#include "report/plan_builder.hpp"
 
 namespace camaudit::cli {
 
@@ -25,9 +24,9 @@ report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads, audit::
     audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
     if (summary) {
         describe_site(loaded, ctx, *summary);
-        auto plan = report::build_plan(ctx, {}, lang, true);
+        auto plan = audit::build_plan(ctx, {}, lang, true);
         plan.audited = false;
-        summary->plan = std::make_shared<const report::Plan>(std::move(plan));
+        summary->plan = std::make_shared<const audit::Plan>(std::move(plan));
     }
     const Site& site = loaded.site;
     report::SiteCoverage out{site.file, site.info.id, {}, {}};
@@ -45,8 +44,12 @@ report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads, audit::
                                     cov.covered_m2,
                                     cov.covered_fraction,
                                     {},
-                                    cov.best_px_per_m};
+                                    cov.best_px_per_m,
+                                    {}};
         for (std::size_t c : cov.cameras) row.cameras.push_back(site.cameras[c].id);
+        if (cov.best_px_per_m)
+            for (const auto& level : geo::iec62676_2014_levels())
+                if (*cov.best_px_per_m >= level.px_per_m) row.best_level = level.name;
         out.zones.push_back(std::move(row));
     }
     return out;

@@ -8,8 +8,7 @@
 #include "cli/common_options.hpp"
 #include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
-#include "report/plan.hpp"
-#include "report/plan_builder.hpp"
+#include "report/svg_plan.hpp"
 
 namespace camaudit::cli {
 
@@ -53,7 +52,7 @@ class RenderCommand : public Command {
         }
 
         auto lang = choose_lang(lang_, loaded->site.info.region);
-        auto plan = report::build_plan(ctx, findings, lang, bands_);
+        auto plan = audit::build_plan(ctx, findings, lang, bands_);
         plan.audited = !no_findings_;
         if (!write_output(output_, report::render_svg(plan), {site_})) return kInputError;
         return kOk;

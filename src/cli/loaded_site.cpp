@@ -5,13 +5,12 @@
 #include <cstdio>
 
 #include "audit/context.hpp"
+#include "audit/plan.hpp"
 #include "audit/validate_site.hpp"
 #include "cli/common_options.hpp"
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "io/site_reader.hpp"
-#include "report/plan.hpp"
-#include "report/plan_builder.hpp"
 #include "util/parallel.hpp"
 
 namespace camaudit::cli {
@@ -59,8 +58,8 @@ audit::SiteResult audit_site(const LoadedSite& loaded, const audit::AuditOptions
     result.findings = audit::run_audit(ctx, runs);
     if (options.draw_plan) {
         const auto lang = options.plan_zh ? Lang::Zh : Lang::En;
-        result.plan = std::make_shared<const report::Plan>(
-            report::build_plan(ctx, result.findings, lang, false));
+        result.plan = std::make_shared<const audit::Plan>(
+            audit::build_plan(ctx, result.findings, lang, false));
     }
     for (std::size_t c : ctx.cameras_in_no_zone())
         result.cameras_in_no_zone.push_back(loaded.site.cameras[c].id);

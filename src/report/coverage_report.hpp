@@ -22,6 +22,9 @@ struct ZoneCoverageRow {
     double area_m2 = 0, covered_m2 = 0, covered_fraction = 0;
     std::vector<std::string> cameras;
     std::optional<double> best_px_per_m;
+    // The best IEC 62676-4:2014 level that best_px_per_m reaches ("observe"), named by the
+    // geometry layer's table (geo::iec62676_2014_levels); "" below them all.
+    std::string best_level;
 };
 
 struct SiteCoverage {

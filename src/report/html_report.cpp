@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "geo/pixel_density.hpp"
 #include "report/html_page.hpp"
 #include "report/html_sections.hpp"
 
@@ -28,20 +27,17 @@ std::string report_title(std::string_view base, const std::vector<std::string>& 
     return html::format(lang, {"{}：{}", "{}: {}"}, base, names[0]);
 }
 
-// "observe (IEC 62676-4:2014)" for the best level that `px_per_m` reaches; "" below them all.
-std::string density_level(double px_per_m, Lang lang) {
-    static constexpr Text names[] = {{"监视", "monitor"},
-                                     {"探测", "detect"},
-                                     {"观察", "observe"},
-                                     {"识别", "recognise"},
-                                     {"辨认", "identify"}};
-    const auto& levels = geo::iec62676_2014_levels();
-    std::string best;
-    for (std::size_t i = 0; i < levels.size(); ++i) {
-        if (px_per_m < levels[i].px_per_m) break;
-        best = i < std::size(names) ? std::string(tr(lang, names[i])) : levels[i].name;
-    }
-    return best;
+// A level of IEC 62676-4:2014 (ZoneCoverageRow::best_level) in the language of the report.
+std::string density_level(const std::string& level, Lang lang) {
+    static constexpr std::pair<std::string_view, Text> names[] = {
+        {"monitor", {"监视", "monitor"}},
+        {"detect", {"探测", "detect"}},
+        {"observe", {"观察", "observe"}},
+        {"recognise", {"识别", "recognise"}},
+        {"identify", {"辨认", "identify"}}};
+    for (const auto& [name, text] : names)
+        if (name == level) return std::string(tr(lang, text));
+    return level;
 }
 
 std::string camera_table(const SiteCoverage& s, Lang lang) {
@@ -88,7 +84,7 @@ std::string zone_table(const SiteCoverage& s, const audit::SiteResult* site, Lan
         std::string density = "–";
         if (z.best_px_per_m) {
             density = fixed(*z.best_px_per_m, 0);
-            auto level = density_level(*z.best_px_per_m, lang);
+            auto level = density_level(z.best_level, lang);
             if (!level.empty()) density += "<br>" + escape(level);
         }
         t.rows.push_back(fmt::format(

@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "report/plan.hpp"
+#include "report/svg_plan.hpp"
 
 namespace camaudit::report::html {
 
@@ -144,8 +144,8 @@ std::string plan_figure(const audit::SiteResult& site, Lang lang, std::string_vi
     if (!site.plan) return {};
     // The plan's findings are the audit's errors and warnings in report order; keep those still
     // reported (a baseline may have hidden some), in the order of `site.findings`.
-    Plan plan = *site.plan;
-    std::vector<PlanFinding> kept;
+    audit::Plan plan = *site.plan;
+    std::vector<audit::PlanFinding> kept;
     std::set<std::size_t> used;
     for (const auto& f : site.findings) {
         if (f.severity == audit::Severity::Info) continue;

@@ -205,29 +205,29 @@ double round_length(double max_m) {
     return p;
 }
 
-const char* zone_fill(ZoneCategory c) {
+const char* zone_fill(audit::ZoneCategory c) {
     switch (c) {
-        case ZoneCategory::Forbidden:
+        case audit::ZoneCategory::Forbidden:
             return colour::kForbiddenFill;
-        case ZoneCategory::Mandatory:
+        case audit::ZoneCategory::Mandatory:
             return colour::kMandatoryFill;
-        case ZoneCategory::Classified:
+        case audit::ZoneCategory::Classified:
             return colour::kClassifiedFill;
-        case ZoneCategory::Other:
+        case audit::ZoneCategory::Other:
             return colour::kOtherFill;
     }
     return colour::kOtherFill;
 }
 
-const char* zone_line(ZoneCategory c) {
+const char* zone_line(audit::ZoneCategory c) {
     switch (c) {
-        case ZoneCategory::Forbidden:
+        case audit::ZoneCategory::Forbidden:
             return colour::kForbiddenLine;
-        case ZoneCategory::Mandatory:
+        case audit::ZoneCategory::Mandatory:
             return colour::kMandatoryLine;
-        case ZoneCategory::Classified:
+        case audit::ZoneCategory::Classified:
             return colour::kClassifiedLine;
-        case ZoneCategory::Other:
+        case audit::ZoneCategory::Other:
             return colour::kOtherLine;
     }
     return colour::kOtherLine;

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/plan.hpp"
+#include "audit/plan.hpp"
 
 namespace camaudit::report::svg {
 
@@ -68,13 +68,13 @@ class Placer {
 
 // A zone's label (its name, the id under it where there is room), fitted into the room given
 // by the plan: smaller, or wrapped, where the zone is small.
-std::string zone_label(const PlanZone& z, const Frame& f, Placer& placer);
+std::string zone_label(const audit::PlanZone& z, const Frame& f, Placer& placer);
 // A camera's id next to its symbol, behind it if free, else at the freest place around.
-std::string camera_label(const PlanCamera& c, const Frame& f, Placer& placer);
+std::string camera_label(const audit::PlanCamera& c, const Frame& f, Placer& placer);
 
 // The side column: legend, density levels, north arrow and scale bar for `scale` page units a
 // metre, and the numbered list of findings, in the box (x, y, w, h).
-std::string sidebar(const Plan& plan, double scale, double x, double y, double w, double h);
+std::string sidebar(const audit::Plan& plan, double scale, double x, double y, double w, double h);
 
 // A round length for a scale bar: the largest 1, 2 or 5 × 10^n not above `max_m`.
 double round_length(double max_m);
@@ -102,8 +102,8 @@ inline constexpr const char* kMuted = "#616161";
 }  // namespace colour
 
 // Fill and outline of a zone category.
-const char* zone_fill(ZoneCategory c);
-const char* zone_line(ZoneCategory c);
+const char* zone_fill(audit::ZoneCategory c);
+const char* zone_line(audit::ZoneCategory c);
 // The fill of the `i`th density level, lowest density first.
 const char* band_fill(std::size_t i);
 // A finding's colour by severity.

@@ -59,7 +59,7 @@ double Placer::overlap(const Box2& b) const {
     return total;
 }
 
-std::string zone_label(const PlanZone& z, const Frame& f, Placer& placer) {
+std::string zone_label(const audit::PlanZone& z, const Frame& f, Placer& placer) {
     if (!z.label_at) return "";
     const std::string& label = z.label.empty() ? z.id : z.label;
     const double w = std::max(z.label_width * f.scale * 0.9 - 2, 0.0);
@@ -132,7 +132,7 @@ std::string zone_label(const PlanZone& z, const Frame& f, Placer& placer) {
     return out;
 }
 
-std::string camera_label(const PlanCamera& c, const Frame& f, Placer& placer) {
+std::string camera_label(const audit::PlanCamera& c, const Frame& f, Placer& placer) {
     const double size = 9.5;
     const double x = f.px(c.eye.x), y = f.py(c.eye.y);
     const double tw = text_width(c.id, size), th = size * 0.75;

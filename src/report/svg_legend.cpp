@@ -21,11 +21,11 @@ std::string rect(double x, double y, std::string_view style) {
                        num(kSwW), num(kSwH), style);
 }
 
-std::string zone_swatch(double x, double y, ZoneCategory c) {
+std::string zone_swatch(double x, double y, audit::ZoneCategory c) {
     std::string out = rect(
         x, y,
         fmt::format("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"", zone_fill(c), zone_line(c)));
-    if (c == ZoneCategory::Classified) out += rect(x, y, "fill=\"url(#hatch-classified)\"");
+    if (c == audit::ZoneCategory::Classified) out += rect(x, y, "fill=\"url(#hatch-classified)\"");
     return out;
 }
 
@@ -37,7 +37,7 @@ std::string line_swatch(double x, double y, std::string_view style) {
 using Swatch = std::function<std::string(double, double)>;
 
 std::vector<std::pair<Swatch, std::string>> legend_entries(const Words& w) {
-    using ZC = ZoneCategory;
+    using ZC = audit::ZoneCategory;
     return {
         {[](double x, double y) { return zone_swatch(x, y, ZC::Forbidden); }, w.forbidden},
         {[](double x, double y) { return zone_swatch(x, y, ZC::Mandatory); }, w.mandatory},
@@ -86,7 +86,7 @@ std::vector<std::pair<Swatch, std::string>> legend_entries(const Words& w) {
 }
 
 // The density levels of the plan: px/m → the level's name, lowest first.
-std::map<double, std::string> density_levels(const Plan& plan) {
+std::map<double, std::string> density_levels(const audit::Plan& plan) {
     std::map<double, std::string> levels;
     for (const auto& f : plan.floors)
         for (const auto& c : f.cameras)
@@ -94,7 +94,7 @@ std::map<double, std::string> density_levels(const Plan& plan) {
     return levels;
 }
 
-std::string north_and_scale(const Plan& plan, double scale, double x, double y, double w) {
+std::string north_and_scale(const audit::Plan& plan, double scale, double x, double y, double w) {
     const Words& wd = words(plan.lang);
     std::string out;
     // North arrow: plan +y (grid north of the working CRS) is page up.
@@ -127,7 +127,7 @@ std::string north_and_scale(const Plan& plan, double scale, double x, double y, 
     return out;
 }
 
-std::string finding_number(double x, double y, std::size_t n, const PlanFinding& f) {
+std::string finding_number(double x, double y, std::size_t n, const audit::PlanFinding& f) {
     // A filled disc when the number is drawn on the plan; a ring for a site-wide finding.
     const char* col = severity_colour(f.severity);
     return fmt::format(
@@ -141,7 +141,7 @@ std::string finding_number(double x, double y, std::size_t n, const PlanFinding&
 
 }  // namespace
 
-std::string sidebar(const Plan& plan, double scale, double x, double y, double w, double h) {
+std::string sidebar(const audit::Plan& plan, double scale, double x, double y, double w, double h) {
     const Words& wd = words(plan.lang);
     const std::string heading = "font-weight=\"700\" fill=\"#212121\"";
     const std::string label = fmt::format("fill=\"{}\"", colour::kInk);

@@ -9,8 +9,8 @@
 #include <map>
 #include <tuple>
 
-#include "report/plan.hpp"
 #include "report/svg_common.hpp"
+#include "report/svg_plan.hpp"
 
 namespace camaudit::report {
 
@@ -44,7 +44,7 @@ struct Box {
 };
 
 // What a floor's drawing must show: the extent of everything on it, at least 1 m a side.
-Box floor_box(const Plan& plan, const PlanFloor& floor) {
+Box floor_box(const audit::Plan& plan, const audit::PlanFloor& floor) {
     Box b;
     for (const auto& z : floor.zones) b.add(z.area);
     for (const auto& w : floor.walls) {
@@ -64,7 +64,7 @@ Box floor_box(const Plan& plan, const PlanFloor& floor) {
 }
 
 struct Panel {
-    const PlanFloor* floor;
+    const audit::PlanFloor* floor;
     Box box;
     double x, y, w, h;  // the cell on the page
     Frame frame;
@@ -72,7 +72,7 @@ struct Panel {
 
 // Panels in a grid filling the map area, each column as wide and each row as tall as its
 // largest floor needs; the number of columns that gives the largest common scale wins.
-std::vector<Panel> layout(const Plan& plan, double& scale) {
+std::vector<Panel> layout(const audit::Plan& plan, double& scale) {
     const double x0 = kMargin, y0 = kMargin + kHeaderH;
     const double W = kPageW - 2 * kMargin - kSidebarW - 20, H = kPageH - y0 - kMargin;
     std::vector<Box> boxes;
@@ -149,8 +149,8 @@ std::string marker(double x, double y, std::size_t n, audit::Severity s) {
                 "font-weight=\"700\" fill=\"#ffffff\" text-anchor=\"middle\"");
 }
 
-std::string floor_panel(const Plan& plan, const Panel& p) {
-    const PlanFloor& floor = *p.floor;
+std::string floor_panel(const audit::Plan& plan, const Panel& p) {
+    const audit::PlanFloor& floor = *p.floor;
     const Frame& f = p.frame;
     const Words& w = words(plan.lang);
     std::string out = fmt::format("<g id=\"floor-{}\">\n", escape(floor.id));
@@ -165,7 +165,7 @@ std::string floor_panel(const Plan& plan, const Panel& p) {
         out += path(z.area, f,
                     fmt::format("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"",
                                 zone_fill(z.category), zone_line(z.category)));
-        if (z.category == ZoneCategory::Classified)
+        if (z.category == audit::ZoneCategory::Classified)
             out += path(z.area, f, "fill=\"url(#hatch-classified)\" stroke=\"none\"");
     }
     for (const auto& c : floor.cameras)
@@ -255,7 +255,7 @@ std::string floor_panel(const Plan& plan, const Panel& p) {
     // ones; drawn largest first, as the fills.
     std::vector<std::string> labels(floor.zones.size());
     for (std::size_t i = floor.zones.size(); i-- > 0;) {
-        const PlanZone& z = floor.zones[i];
+        const audit::PlanZone& z = floor.zones[i];
         labels[i] = zone_label(z, f, placer);
         Box b;
         b.add(z.area);
@@ -305,7 +305,7 @@ std::string camera_symbol(double x, double y, double azimuth_deg, bool panoramic
 
 }  // namespace svg
 
-std::string render_svg(const Plan& plan) {
+std::string render_svg(const audit::Plan& plan) {
     double scale = 1;
     auto panels = layout(plan, scale);
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -8,7 +8,7 @@
 
 #include "report/html_page.hpp"
 #include "report/html_report.hpp"
-#include "report/plan.hpp"
+#include "report/svg_plan.hpp"
 
 using namespace camaudit;
 using namespace camaudit::report;
@@ -163,18 +163,18 @@ audit::SiteResult site(const audit::RuleSet& set) {
                   finding("cn-guest-room-view", "C02", "room-102", audit::Severity::Warning, 20),
                   finding("cn-guest-room-view", "C03", "room-103", audit::Severity::Info, 30)};
     s.findings[1].message_zh = s.findings[1].message_en = kEvil;
-    auto plan = std::make_shared<Plan>();
+    auto plan = std::make_shared<audit::Plan>();
     plan->title = "s1";
     plan->lang = Lang::Zh;
-    PlanFloor floor;
-    PlanZone z;
+    audit::PlanFloor floor;
+    audit::PlanZone z;
     z.id = "room-101";
     z.label = "客房";
-    z.category = ZoneCategory::Forbidden;
+    z.category = audit::ZoneCategory::Forbidden;
     z.area = {rect(0, 0, 10, 10)};
     floor.zones.push_back(z);
     for (const char* id : {"C01", "C02"}) {
-        PlanCamera c;
+        audit::PlanCamera c;
         c.id = id;
         c.eye = c.position = {1, 1};
         c.viewshed = {rect(1, 1, 8, 8)};
@@ -182,7 +182,7 @@ audit::SiteResult site(const audit::RuleSet& set) {
     }
     plan->floors.push_back(floor);
     for (std::size_t i = 0; i < 2; ++i) {  // info findings are not drawn
-        PlanFinding pf;
+        audit::PlanFinding pf;
         pf.rule = s.findings[i].rule;
         pf.camera = *s.findings[i].camera;
         pf.zone = *s.findings[i].zone;
@@ -292,8 +292,8 @@ TEST_CASE("html coverage report: every zone and camera, mandatory zones marked")
     SiteCoverage s{"site.yaml", "s1", {}, {}};
     s.cameras.push_back({"C01", "F1", 12.5, false, 1.5});
     s.cameras.push_back({"C02", "F1", 0, true, std::nullopt});
-    s.zones.push_back({"lobby", "hotel.lobby", "F1", 100, 79.5, 0.795, {"C01"}, 130});
-    s.zones.push_back({kEvil, "generic.room", "F1", 10, 0, 0, {}, std::nullopt});
+    s.zones.push_back({"lobby", "hotel.lobby", "F1", 100, 79.5, 0.795, {"C01"}, 130, "recognise"});
+    s.zones.push_back({kEvil, "generic.room", "F1", 10, 0, 0, {}, std::nullopt, ""});
     cov.sites.push_back(s);
     audit::SiteResult summary = site(set);
     summary.findings.clear();
@@ -305,6 +305,7 @@ TEST_CASE("html coverage report: every zone and camera, mandatory zones marked")
     CHECK(page.find("must be watched") != std::string::npos);
     CHECK(page.find("79.5%") != std::string::npos);
     CHECK(page.find("recognise") != std::string::npos);  // 130 px/m, IEC 62676-4:2014
+    CHECK(render_coverage_html(cov, {summary}, Lang::Zh).find("识别") != std::string::npos);
     CHECK(page.find(kEvil) == std::string::npos);
     CHECK(html_problem(render_coverage_html(cov, {}, Lang::Zh)) == "");
 }

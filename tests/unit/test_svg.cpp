@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "report/plan.hpp"
 #include "report/svg_common.hpp"
+#include "report/svg_plan.hpp"
 #include "test_formats_helpers.hpp"
 
 using namespace camaudit;
@@ -26,37 +26,37 @@ std::size_t count(const std::string& s, const std::string& what) {
     return n;
 }
 
-Plan sample_plan(Lang lang) {
-    Plan plan;
+audit::Plan sample_plan(Lang lang) {
+    audit::Plan plan;
     plan.title = "Hotel <Test> & Co (h1)";
     plan.crs_note = "Coordinates: local plan metres";
     plan.lang = lang;
-    PlanFloor floor;
+    audit::PlanFloor floor;
     floor.id = "F1";
-    PlanZone lobby{"lobby",
-                   "Lobby",
-                   "hotel.lobby",
-                   ZoneCategory::Mandatory,
-                   {rect(0, 0, 20, 10)},
-                   Point{10, 5},
-                   20,
-                   10};
-    PlanZone room{"room-101",
-                  "Room <101>",
-                  "hotel.guest_room",
-                  ZoneCategory::Forbidden,
-                  {rect(0, 10, 8, 18)},
-                  Point{4, 14},
-                  8,
-                  8};
+    audit::PlanZone lobby{"lobby",
+                          "Lobby",
+                          "hotel.lobby",
+                          audit::ZoneCategory::Mandatory,
+                          {rect(0, 0, 20, 10)},
+                          Point{10, 5},
+                          20,
+                          10};
+    audit::PlanZone room{"room-101",
+                         "Room <101>",
+                         "hotel.guest_room",
+                         audit::ZoneCategory::Forbidden,
+                         {rect(0, 10, 8, 18)},
+                         Point{4, 14},
+                         8,
+                         8};
     floor.zones = {lobby, room};
-    PlanWall wall;
+    audit::PlanWall wall;
     wall.line = {{0, 10}, {6, 10}};
-    PlanWall glass;
+    audit::PlanWall glass;
     glass.line = {{6, 10}, {8, 10}};
     glass.transparent = true;
     floor.walls = {wall, glass};
-    PlanCamera cam;
+    audit::PlanCamera cam;
     cam.id = "C01";
     cam.position = cam.eye = {1, 1};
     cam.azimuth = 45;
@@ -64,7 +64,7 @@ Plan sample_plan(Lang lang) {
     cam.bands = {{"identify (IEC 62676-4:2014)", 250, {Polygon{{{1, 1}, {3, 1}, {1, 3}}, {}}}}};
     floor.cameras = {cam};
     plan.floors = {floor};
-    PlanFinding f;
+    audit::PlanFinding f;
     f.rule = "cn-guest-room-view";
     f.camera = "C01";
     f.zone = "room-101";
@@ -72,7 +72,7 @@ Plan sample_plan(Lang lang) {
     f.area = {Polygon{{{1, 10}, {2, 10}, {1, 11}}, {}}};
     f.floor = "F1";
     f.marker = Point{1.3, 10.3};
-    PlanFinding g = f;
+    audit::PlanFinding g = f;
     g.rule = "ah-lobby-coverage";
     g.uncovered = true;
     g.area = {rect(15, 0, 20, 10)};
@@ -132,7 +132,7 @@ TEST_CASE("svg: a hand-made plan renders every element, well-formed and escaped"
 }
 
 TEST_CASE("svg: Chinese legend, deterministic output") {
-    const Plan plan = sample_plan(Lang::Zh);
+    const audit::Plan plan = sample_plan(Lang::Zh);
     const std::string a = render_svg(plan);
     CHECK(a == render_svg(plan));
     CHECK(xml_problem(a) == "");
@@ -143,8 +143,8 @@ TEST_CASE("svg: Chinese legend, deterministic output") {
 }
 
 TEST_CASE("svg: floors side by side at one scale; a site without floors; no findings") {
-    Plan plan = sample_plan(Lang::En);
-    PlanFloor f2 = plan.floors[0];
+    audit::Plan plan = sample_plan(Lang::En);
+    audit::PlanFloor f2 = plan.floors[0];
     f2.id = "F2";
     f2.cameras[0].id = "C02";
     f2.cameras[0].panoramic = true;
@@ -155,9 +155,9 @@ TEST_CASE("svg: floors side by side at one scale; a site without floors; no find
     CHECK(svg.find(">C02</text>") != std::string::npos);
     CHECK(svg.find("r=\"6.5\"") != std::string::npos);  // the ring of a panoramic camera
 
-    Plan empty;
+    audit::Plan empty;
     empty.title = "Empty";
-    empty.floors.push_back(PlanFloor{});
+    empty.floors.push_back(audit::PlanFloor{});
     empty.audited = false;
     svg = render_svg(empty);
     CHECK(xml_problem(svg) == "");
@@ -168,7 +168,7 @@ TEST_CASE("svg: floors side by side at one scale; a site without floors; no find
 }
 
 TEST_CASE("svg: many findings are cut with a count of the rest") {
-    Plan plan = sample_plan(Lang::En);
+    audit::Plan plan = sample_plan(Lang::En);
     for (int i = 0; i < 80; ++i) plan.findings.push_back(plan.findings[0]);
     const std::string svg = render_svg(plan);
     CHECK(xml_problem(svg) == "");

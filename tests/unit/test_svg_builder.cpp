@@ -1,8 +1,9 @@
 #include <doctest/doctest.h>
 
 #include "audit/context.hpp"
+#include "audit/plan.hpp"
 #include "geo/projection.hpp"
-#include "report/plan_builder.hpp"
+#include "report/svg_plan.hpp"
 
 using namespace camaudit;
 using namespace camaudit::report;
@@ -76,16 +77,16 @@ TEST_CASE("plan builder: floors, zones in drawing order, label room, cameras, fi
     audit::Finding info = f;
     info.severity = audit::Severity::Info;
 
-    Plan plan = build_plan(ctx, {f, cover, info}, Lang::En, true);
+    audit::Plan plan = audit::build_plan(ctx, {f, cover, info}, Lang::En, true);
     CHECK(plan.title == "Test (t1)");
     CHECK(plan.audited);
     REQUIRE(plan.floors.size() == 1);
-    const PlanFloor& floor = plan.floors[0];
+    const audit::PlanFloor& floor = plan.floors[0];
     CHECK(floor.id == "");
     REQUIRE(floor.zones.size() == 2);
     CHECK(floor.zones[0].id == "hall");  // the largest drawn first
     CHECK(floor.zones[1].label == "Box");
-    CHECK(floor.zones[0].category == ZoneCategory::Other);
+    CHECK(floor.zones[0].category == audit::ZoneCategory::Other);
     REQUIRE(floor.zones[1].label_at);
     CHECK(floor.zones[1].label_at->x == doctest::Approx(14));
     CHECK(floor.zones[1].label_at->y == doctest::Approx(3));
@@ -110,7 +111,7 @@ TEST_CASE("plan builder: floors, zones in drawing order, label room, cameras, fi
     REQUIRE(plan.findings[1].marker);  // no area, no camera: at the zone's label
     CHECK(plan.findings[1].marker->x == doctest::Approx(14));
 
-    Plan zh = build_plan(ctx, {f}, Lang::Zh, false);
+    audit::Plan zh = audit::build_plan(ctx, {f}, Lang::Zh, false);
     CHECK(zh.findings[0].message == "摄像机 C01");
     CHECK(zh.floors[0].cameras[0].bands.empty());
     CHECK(render_svg(zh).find(">C01</text>") != std::string::npos);

@@ -1,16 +1,19 @@
-// The plan drawing's input: everything already computed, in the working CRS (metres, +y north).
-// The SVG renderer only draws it.
+// The plan drawing's data and its construction from an audited site: zones, walls, cameras,
+// viewsheds, density bands and findings as working-CRS polygons (metres, +y north), with their
+// label points. All the geometry the plan shows is computed here (through geo/); the SVG
+// renderer (report/svg_plan.hpp) only draws it.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "audit/context.hpp"
 #include "audit/finding.hpp"
+#include "model/lang.hpp"
 #include "model/site.hpp"
-#include "report/report.hpp"
 
-namespace camaudit::report {
+namespace camaudit::audit {
 
 enum class ZoneCategory { Forbidden, Mandatory, Classified, Other };
 
@@ -56,7 +59,7 @@ struct PlanFloor {
 
 struct PlanFinding {
     std::string rule, camera, zone, message;
-    audit::Severity severity = audit::Severity::Error;
+    Severity severity = Severity::Error;
     bool uncovered = false;  // mandatory-coverage: drawn hatched; others filled red
     std::vector<Polygon> area;
     std::string floor;
@@ -74,9 +77,10 @@ struct Plan {
     bool audited = true;  // false: drawn without running the audit (render --no-findings)
 };
 
-// A self-contained, printable SVG: one panel per floor, zones filled by category with labels,
-// walls, cameras as symbols with ids, translucent viewsheds, optional density bands, findings
-// (overlaps red, uncovered parts hatched), a scale bar, a north arrow and a legend.
-std::string render_svg(const Plan& plan);
+// One panel per floor of the working site (one implicit floor "" without floors). `findings`
+// are drawn where they have geometry (info findings are left out: they are not problems);
+// with `bands`, cameras with a resolution get the IEC 62676-4:2014 density levels.
+Plan build_plan(const AuditContext& ctx, const std::vector<Finding>& findings, Lang lang,
+                bool bands);
 
-}  // namespace camaudit::report
+}  // namespace camaudit::audit

@@ -1,4 +1,4 @@
-#include "report/plan_builder.hpp"
+#include "audit/plan.hpp"
 
 #include <fmt/format.h>
 
@@ -7,111 +7,30 @@
 #include <map>
 
 #include "geo/pixel_density.hpp"
+#include "geo/plan_geometry.hpp"
 
-namespace camaudit::report {
+namespace camaudit::audit {
 
 namespace {
 
-struct LabelPoint {
-    Point at;
-    double width = 0, height = 0;  // the chords through `at`
-};
-
-Point point_xy(const GEOSGeometry* p) {
-    double x = 0, y = 0;
-    if (!GEOSGeomGetX_r(geo::ctx(), p, &x) || !GEOSGeomGetY_r(geo::ctx(), p, &y))
-        throw geo::GeosError("GEOS point coordinates failed");
-    return {x, y};
-}
-
-// The part of `poly` that a horizontal (or vertical) line through `at` crosses around `at`:
-// its two ends; both `at` when there is none.
-std::pair<Point, Point> chord(const GEOSGeometry* poly, Point at, bool horizontal) {
-    auto env = geo::envelope(poly);
-    auto line = horizontal ? geo::make_linestring({{env.minx - 1, at.y}, {env.maxx + 1, at.y}})
-                           : geo::make_linestring({{at.x, env.miny - 1}, {at.x, env.maxy + 1}});
-    auto cut = geo::intersection(poly, line.get());
-    auto pt = geo::make_point(at);
-    const int n = GEOSGetNumGeometries_r(geo::ctx(), cut.get());
-    std::pair<Point, Point> best{at, at};
-    double best_distance = 1e-6;
-    for (int i = 0; i < n; ++i) {
-        const GEOSGeometry* part = GEOSGetGeometryN_r(geo::ctx(), cut.get(), i);
-        if (GEOSGeomTypeId_r(geo::ctx(), part) != GEOS_LINESTRING) continue;
-        const double d = geo::distance(part, pt.get());
-        if (d > best_distance) continue;
-        auto a = geo::own(GEOSGeomGetStartPoint_r(geo::ctx(), part), "start point");
-        auto b = geo::own(GEOSGeomGetEndPoint_r(geo::ctx(), part), "end point");
-        best = {point_xy(a.get()), point_xy(b.get())}, best_distance = d;
-    }
-    return best;
-}
-
-double length(const std::pair<Point, Point>& s) {
-    return std::hypot(s.second.x - s.first.x, s.second.y - s.first.y);
-}
-Point middle(const std::pair<Point, Point>& s) {
-    return {(s.first.x + s.second.x) / 2, (s.first.y + s.second.y) / 2};
-}
-
-// A good place for a label: from the centre of the largest circle inside the largest polygon
-// (else a point on its surface), the middle of the horizontal chord there, then the middle of
-// the vertical chord through that; with the lengths of both chords as the room around it.
-std::optional<LabelPoint> label_point(const std::vector<Polygon>& polygons) {
-    const Polygon* largest = nullptr;
-    double best = -1;
-    for (const auto& p : polygons) {
-        if (p.shell.size() < 3) continue;
-        auto g = geo::make_polygon(p);
-        double a = geo::area(g.get());
-        if (a > best) best = a, largest = &p;
-    }
-    if (!largest) return std::nullopt;
-    auto g = geo::make_polygon(*largest);
-    auto env = geo::envelope(g.get());
-    const double tolerance =
-        std::max(std::min(env.maxx - env.minx, env.maxy - env.miny) / 100, 1e-3);
-    Point at;
-    try {
-        auto mic = geo::own(GEOSMaximumInscribedCircle_r(geo::ctx(), g.get(), tolerance),
-                            "maximum inscribed circle");
-        auto start = geo::own(GEOSGeomGetStartPoint_r(geo::ctx(), mic.get()), "start point");
-        at = point_xy(start.get());
-    } catch (const geo::GeosError&) {
-        // An invalid polygon can defeat the circle; a point on the surface still works.
-        auto p = geo::own(GEOSPointOnSurface_r(geo::ctx(), g.get()), "point on surface");
-        at = point_xy(p.get());
-    }
-    LabelPoint lp{at};
-    try {
-        at = middle(chord(g.get(), at, true));
-        auto vertical = chord(g.get(), at, false);
-        at = middle(vertical);
-        lp = {at, length(chord(g.get(), at, true)), length(vertical)};
-    } catch (const geo::GeosError&) {
-        // The label is then drawn at its smallest, at the first point.
-    }
-    return lp;
-}
-
-ZoneCategory category_of(audit::KindCategory k) {
+ZoneCategory category_of(KindCategory k) {
     switch (k) {
-        case audit::KindCategory::Forbidden:
+        case KindCategory::Forbidden:
             return ZoneCategory::Forbidden;
-        case audit::KindCategory::Mandatory:
+        case KindCategory::Mandatory:
             return ZoneCategory::Mandatory;
-        case audit::KindCategory::Classified:
+        case KindCategory::Classified:
             return ZoneCategory::Classified;
-        case audit::KindCategory::Neutral:
+        case KindCategory::Neutral:
             return ZoneCategory::Other;
     }
     return ZoneCategory::Other;
 }
 
-std::string zone_label(const audit::AuditContext& ctx, std::size_t i, Lang lang) {
+std::string zone_label(const AuditContext& ctx, std::size_t i, Lang lang) {
     const Zone& z = ctx.working().zones[i];
     if (!z.name.empty()) return z.name;
-    if (const audit::KindDef* k = ctx.zone_kind(i)) {
+    if (const KindDef* k = ctx.zone_kind(i)) {
         const std::string& first = lang == Lang::Zh ? k->name_zh : k->name_en;
         const std::string& second = lang == Lang::Zh ? k->name_en : k->name_zh;
         if (!first.empty()) return first;
@@ -153,7 +72,7 @@ std::vector<DensityBand> density_bands(const Camera& cam, const geo::Viewshed& v
     return out;
 }
 
-std::string crs_note(const audit::AuditContext& ctx, Lang lang) {
+std::string crs_note(const AuditContext& ctx, Lang lang) {
     const auto& proj = ctx.projection();
     const bool zh = lang == Lang::Zh;
     if (proj.is_identity())
@@ -167,8 +86,8 @@ std::string crs_note(const audit::AuditContext& ctx, Lang lang) {
 
 }  // namespace
 
-Plan build_plan(const audit::AuditContext& ctx, const std::vector<audit::Finding>& findings,
-                Lang lang, bool bands) {
+Plan build_plan(const AuditContext& ctx, const std::vector<Finding>& findings, Lang lang,
+                bool bands) {
     const Site& site = ctx.working();
     Plan plan;
     plan.lang = lang;
@@ -203,7 +122,7 @@ Plan build_plan(const audit::AuditContext& ctx, const std::vector<audit::Finding
         pz.label = zone_label(ctx, i, lang);
         pz.category = category_of(ctx.zone_category(i));
         pz.area = geo::polygons_of(ctx.zone_geometry(i));
-        if (auto lp = label_point(pz.area)) {
+        if (auto lp = geo::label_point(pz.area)) {
             pz.label_at = lp->at;
             pz.label_width = lp->width;
             pz.label_height = lp->height;
@@ -254,7 +173,7 @@ Plan build_plan(const audit::AuditContext& ctx, const std::vector<audit::Finding
     }
 
     for (const auto& f : findings) {
-        if (f.severity == audit::Severity::Info) continue;
+        if (f.severity == Severity::Info) continue;
         PlanFinding pf;
         pf.rule = f.rule;
         pf.camera = f.camera.value_or("");
@@ -272,7 +191,7 @@ Plan build_plan(const audit::AuditContext& ctx, const std::vector<audit::Finding
             pf.floor = cam->second.first;
         else if (zone)
             pf.floor = zone->floor;
-        if (auto lp = label_point(pf.area))
+        if (auto lp = geo::label_point(pf.area))
             pf.marker = lp->at;
         else if (cam != camera_at.end())
             pf.marker = cam->second.second;
@@ -283,4 +202,4 @@ Plan build_plan(const audit::AuditContext& ctx, const std::vector<audit::Finding
     return plan;
 }
 
-}  // namespace camaudit::report
+}  // namespace camaudit::audit
