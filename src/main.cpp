@@ -7,7 +7,7 @@
 #include <exception>
 
 #include "cli/command.hpp"
-#include "cli/loaded_site.hpp"
+#include "cli/output.hpp"
 #include "geo/geos.hpp"
 #include "model/diagnostics.hpp"
 

@@ -35,7 +35,7 @@ bool in_scope(int item, std::string_view scope);
 std::string site_regime(const Site& site, const RuleSet& rules);
 
 // The checklist for the items in `scope`. `audited` is the result of the audit of `site` with
-// `rules` (cli::audit_site); `today` dates the measures.
+// `rules` (audit_site, audit/pipeline.hpp); `today` dates the measures.
 Inspection build_inspection(const Site& site, const RuleSet& rules, const SiteResult& audited,
                             const Date& today, std::string_view scope);
 

@@ -23,8 +23,8 @@ struct SiteResult {
     std::size_t zones = 0;
     std::vector<std::string> cameras_in_no_zone;  // listed once as info in the text report
     std::vector<Finding> findings;
-    const RuleSet* rules = nullptr;  // for citation titles
-    std::string crs = "local";       // the site's input CRS, as written (site.crs)
+    std::shared_ptr<const RuleSet> rules;  // for citation titles (shared with the loaded site)
+    std::string crs = "local";             // the site's input CRS, as written (site.crs)
     // For the site summary of the HTML reports.
     std::string region, address, working_crs, regime;
     // The plan drawing's data (build_plan with the findings), made only when asked

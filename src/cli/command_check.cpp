@@ -7,11 +7,12 @@
 #include <set>
 
 #include "audit/baseline.hpp"
+#include "audit/config.hpp"
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/config.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
+#include "cli/progress.hpp"
 #include "report/render.hpp"
 
 namespace camaudit::cli {
@@ -74,11 +75,11 @@ class CheckCommand : public Command {
         }
         if (!previous.empty())
             baseline = audit::read_baseline(previous, diag, !write_baseline_.empty());
-        auto loaded = load_sites_for_audit(sites_, packs_, threads_, diag);
+        auto loaded = audit::load_sites_for_audit(sites_, packs_, threads_, diag);
         if (config && !loaded.empty()) {
             std::vector<const audit::RuleSet*> sets;
-            for (const auto& l : loaded) sets.push_back(&l.rules);
-            validate_config_names(*config, sets, diag);
+            for (const auto& l : loaded) sets.push_back(l.rules.get());
+            audit::validate_config_names(*config, sets, diag);
         }
         if (print_diagnostics(diag)) return kInputError;
 
@@ -101,18 +102,18 @@ class CheckCommand : public Command {
     }
 
   private:
-    std::optional<Config> load_config(Diagnostics& diag) const {
+    std::optional<audit::Config> load_config(Diagnostics& diag) const {
         if (no_config_) return std::nullopt;
-        if (!config_.empty()) return read_config(config_, diag);
+        if (!config_.empty()) return audit::read_config(config_, report::report_formats(), diag);
         std::error_code ec;
         const auto cwd = std::filesystem::current_path(ec);
-        auto found = ec ? std::nullopt : find_config(cwd);
+        auto found = ec ? std::nullopt : audit::find_config(cwd);
         if (!found) return std::nullopt;
-        return read_config(*found, diag);
+        return audit::read_config(*found, report::report_formats(), diag);
     }
 
     // Command-line options beat the config.
-    void apply_config(const Config& c) {
+    void apply_config(const audit::Config& c) {
         auto given = [&](const char* option) { return app_->count(option) > 0; };
         if (sites_.empty() && c.sites) sites_ = *c.sites;
         if (!given("--rules") && c.rules) packs_ = *c.rules;
@@ -124,7 +125,8 @@ class CheckCommand : public Command {
     }
 
     // The files that a report must never overwrite.
-    std::vector<std::string> inputs(const std::optional<Config>& config, bool with_baseline) const {
+    std::vector<std::string> inputs(const std::optional<audit::Config>& config,
+                                    bool with_baseline) const {
         auto out = sites_;
         if (config) out.push_back(config->file);
         if (with_baseline && !baseline_.empty()) out.push_back(baseline_);
@@ -133,12 +135,12 @@ class CheckCommand : public Command {
 
     // The config's rule_params and disable apply to each site as far as its packs know the
     // names, so sites whose packs differ (regions) are audited in groups of equal options.
-    std::vector<audit::SiteResult> audit_all(std::vector<LoadedSite>& loaded, const Config* config,
-                                             Diagnostics& diag) {
+    std::vector<audit::SiteResult> audit_all(std::vector<audit::LoadedSite>& loaded,
+                                             const audit::Config* config, Diagnostics& diag) const {
         std::vector<audit::AuditOptions> kinds;
         std::vector<std::size_t> kind_of;
         for (const auto& l : loaded) {
-            auto o = config ? config_options_for(*config, l.rules) : audit::AuditOptions{};
+            auto o = config ? audit::config_options_for(*config, *l.rules) : audit::AuditOptions{};
             o.threads = threads_;
             o.draw_plan = format_ == "html" && write_baseline_.empty();  // the HTML report's plan
             o.plan_zh = plan_zh_;
@@ -150,20 +152,30 @@ class CheckCommand : public Command {
             if (it == kinds.end()) kinds.push_back(std::move(o));
         }
         if (kinds.size() <= 1)
-            return audit_sites(loaded, kinds.empty() ? audit::AuditOptions{} : kinds[0], diag);
-        groups_.clear();
-        groups_.resize(kinds.size());
+            return audit_with_progress(loaded, kinds.empty() ? audit::AuditOptions{} : kinds[0],
+                                       diag);
+        // The results share their sites' rule sets: the groups need not outlive them.
+        std::vector<std::vector<audit::LoadedSite>> groups(kinds.size());
         std::vector<std::pair<std::size_t, std::size_t>> where;
         for (std::size_t i = 0; i < loaded.size(); ++i) {
-            where.emplace_back(kind_of[i], groups_[kind_of[i]].size());
-            groups_[kind_of[i]].push_back(std::move(loaded[i]));
+            where.emplace_back(kind_of[i], groups[kind_of[i]].size());
+            groups[kind_of[i]].push_back(std::move(loaded[i]));
         }
         std::vector<std::vector<audit::SiteResult>> parts;
         for (std::size_t k = 0; k < kinds.size(); ++k)
-            parts.push_back(audit_sites(groups_[k], kinds[k], diag));
+            parts.push_back(audit_with_progress(groups[k], kinds[k], diag));
         std::vector<audit::SiteResult> results;
         for (const auto& [k, j] : where) results.push_back(std::move(parts[k][j]));
         return results;
+    }
+
+    // audit::audit_sites with a progress line on a terminal.
+    static std::vector<audit::SiteResult> audit_with_progress(
+        const std::vector<audit::LoadedSite>& sites, const audit::AuditOptions& options,
+        Diagnostics& diag) {
+        Progress progress("audit", sites.size());
+        return audit::audit_sites(sites, options, diag,
+                                  [&](const std::string& file) { progress.done(file); });
     }
 
     // Hides the findings of the live entries; warns about expired and unused ones.
@@ -183,7 +195,7 @@ class CheckCommand : public Command {
 
     int write_baseline(const audit::AuditReport& report,
                        const std::optional<audit::Baseline>& previous, Lang lang,
-                       const std::optional<Config>& config) const {
+                       const std::optional<audit::Config>& config) const {
         std::vector<const audit::Finding*> findings;
         std::set<std::string> fingerprints, kept;
         if (previous)
@@ -230,7 +242,6 @@ class CheckCommand : public Command {
     bool no_config_ = false;
     CLI::App* app_ = nullptr;
     bool plan_zh_ = false;
-    std::vector<std::vector<LoadedSite>> groups_;  // sites audited in groups outlive the report
 };
 
 }  // namespace

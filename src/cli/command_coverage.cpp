@@ -4,10 +4,10 @@
 
 #include "audit/context.hpp"
 #include "audit/coverage.hpp"
+#include "audit/pipeline.hpp"
 #include "audit/plan.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "geo/pixel_density.hpp"
 #include "report/coverage_report.hpp"
@@ -19,11 +19,11 @@ namespace {
 
 // With `summary` (the HTML report), also the site's summary and its plan (viewsheds and
 // pixel-density levels, no findings) in `lang`.
-report::SiteCoverage measure(const LoadedSite& loaded, unsigned threads, audit::SiteResult* summary,
-                             Lang lang) {
-    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
+report::SiteCoverage measure(const audit::LoadedSite& loaded, unsigned threads,
+                             audit::SiteResult* summary, Lang lang) {
+    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, *loaded.rules, threads);
     if (summary) {
-        describe_site(loaded, ctx, *summary);
+        audit::describe_site(loaded, ctx, *summary);
         auto plan = audit::build_plan(ctx, {}, lang, true);
         plan.audited = false;
         summary->plan = std::make_shared<const audit::Plan>(std::move(plan));
@@ -73,7 +73,7 @@ class CoverageCommand : public Command {
     }
     int run() override {
         Diagnostics diag;
-        auto loaded = load_sites_for_audit(sites_, packs_, threads_, diag);
+        auto loaded = audit::load_sites_for_audit(sites_, packs_, threads_, diag);
         if (print_diagnostics(diag)) return kInputError;
         auto lang = choose_lang(lang_, loaded.empty() ? "" : loaded.front().site.info.region);
         const bool html = format_ == "html";

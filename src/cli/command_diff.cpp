@@ -10,11 +10,10 @@
 #include "audit/context.hpp"
 #include "audit/coverage.hpp"
 #include "audit/engine.hpp"
+#include "audit/pipeline.hpp"
 #include "audit/site_diff.hpp"
-#include "audit/validate_site.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "io/site_reader.hpp"
 #include "report/diff_report.hpp"
@@ -26,8 +25,8 @@ namespace {
 constexpr const char* kStdinName = "<stdin>";
 
 // load_site_for_audit for a site on standard input (`-`), read as YAML.
-std::optional<LoadedSite> load_stdin_for_audit(const std::vector<std::string>& packs,
-                                               Diagnostics& diag) {
+std::optional<audit::LoadedSite> load_stdin_for_audit(const std::vector<std::string>& packs,
+                                                      Diagnostics& diag) {
     std::string text;
     std::istreambuf_iterator<char> it(std::cin), end;
     for (; it != end && text.size() <= io::kMaxFileBytes; ++it) text += *it;
@@ -38,23 +37,15 @@ std::optional<LoadedSite> load_stdin_for_audit(const std::vector<std::string>& p
     }
     auto site = io::load_site_yaml(kStdinName, text, diag);
     if (!site) return std::nullopt;
-    auto rules = audit::load_rule_set(site->info.region, packs, diag);
-    if (!rules) return std::nullopt;
-    audit::validate_kinds(*site, *rules, diag);
-    auto projection = geo::Projection::for_site(*site, diag);
-    if (!projection || diag.has_errors()) return std::nullopt;
-    auto working = geo::to_working(*site, *projection, diag);
-    if (!working || diag.has_errors()) return std::nullopt;
-    return LoadedSite{std::move(*site), std::move(*working), std::move(*projection),
-                      std::move(*rules)};
+    return audit::prepare_site_for_audit(std::move(*site), packs, diag);
 }
 
 // Audits one revision and measures what the comparison needs, on one AuditContext (the
 // viewsheds are computed once for the findings and the coverage).
-std::optional<audit::Revision> measure(const LoadedSite& loaded, unsigned threads,
+std::optional<audit::Revision> measure(const audit::LoadedSite& loaded, unsigned threads,
                                        Diagnostics& diag) {
-    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, loaded.rules, threads);
-    auto runs = audit::resolve_rules(loaded.site, ctx.regime(), loaded.rules, {}, diag);
+    audit::AuditContext ctx(loaded.site, loaded.working, loaded.projection, *loaded.rules, threads);
+    auto runs = audit::resolve_rules(loaded.site, ctx.regime(), *loaded.rules, {}, diag);
     if (diag.has_errors()) return std::nullopt;
     audit::Revision rev;
     rev.site = &loaded.site;
@@ -116,7 +107,7 @@ class DiffCommand : public Command {
         if (print_diagnostics(diag) || !old_rev || !new_rev) return kInputError;
 
         report::DiffReport report{audit::diff_sites(*old_rev, *new_rev), shown(old_), shown(new_),
-                                  &old_site->rules, &new_site->rules};
+                                  old_site->rules.get(), new_site->rules.get()};
         report::DiffRenderOptions render;
         render.lang = choose_lang(lang_, new_site->site.info.region);
         render.color = format_ == "text" && output_.empty() && stdout_wants_color();
@@ -126,9 +117,9 @@ class DiffCommand : public Command {
     }
 
   private:
-    std::optional<LoadedSite> load(const std::string& path, Diagnostics& diag) const {
+    std::optional<audit::LoadedSite> load(const std::string& path, Diagnostics& diag) const {
         return path == "-" ? load_stdin_for_audit(packs_, diag)
-                           : load_site_for_audit(path, packs_, diag);
+                           : audit::load_site_for_audit(path, packs_, diag);
     }
     static std::string shown(const std::string& path) { return path == "-" ? kStdinName : path; }
 

@@ -10,7 +10,6 @@
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 
 namespace camaudit::cli {

@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "audit/filing_sheet.hpp"
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/inspection_report.hpp"
 
@@ -33,7 +33,7 @@ class FilingCommand : public Command {
     }
     int run() override {
         Diagnostics diag;
-        auto loaded = load_site_for_audit(site_, packs_, diag);
+        auto loaded = audit::load_site_for_audit(site_, packs_, diag);
         if (print_diagnostics(diag) || !loaded) return kInputError;
         const auto sheet = audit::build_filing_sheet(loaded->site);
         const auto lang = choose_lang(lang_, loaded->site.info.region);

@@ -4,9 +4,9 @@
 // output that camaudit cannot read back is never written.
 #include <set>
 
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "io/import_site_writer.hpp"
 
@@ -45,7 +45,7 @@ class ImportCommand : public Command {
     }
     int run() override {
         Diagnostics diag;
-        auto loaded = load_site_for_audit(site_, packs_, diag);
+        auto loaded = audit::load_site_for_audit(site_, packs_, diag);
         if (print_diagnostics(diag) || !loaded) return kInputError;
         const std::string text = io::write_site_yaml(loaded->site, site_);
         if (!write_output(output_, text, inputs_of(site_, loaded->site))) return kInputError;

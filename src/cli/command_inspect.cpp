@@ -5,9 +5,9 @@
 #include "audit/baseline.hpp"
 #include "audit/filing_sheet.hpp"
 #include "audit/inspection.hpp"
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/html_report.hpp"
 #include "report/inspection_report.hpp"
@@ -18,7 +18,7 @@ namespace {
 
 // The inspector's record: the checklist, the filing sheet it was checked against (item (四)),
 // and the audit behind both, with its plan.
-std::string render_html(const audit::Inspection& inspection, const LoadedSite& loaded,
+std::string render_html(const audit::Inspection& inspection, const audit::LoadedSite& loaded,
                         const audit::SiteResult& audit, Lang lang) {
     const auto sheet = audit::build_filing_sheet(loaded.site);
     return report::render_inspection_html(inspection, &sheet, &audit, lang);
@@ -47,7 +47,7 @@ class InspectCommand : public Command {
         Diagnostics diag;
         // "Today" dates the attested measures: $CAMAUDIT_TODAY (tests), else the local date.
         const auto today = audit::baseline_today(diag);
-        auto loaded = load_site_for_audit(site_, packs_, diag);
+        auto loaded = audit::load_site_for_audit(site_, packs_, diag);
         if (print_diagnostics(diag) || !loaded || !today) return kInputError;
         const auto lang = choose_lang(lang_, loaded->site.info.region);
         const bool html = format_ == "html";
@@ -55,10 +55,10 @@ class InspectCommand : public Command {
         options.draw_plan = html;  // the printed record shows the plan with the findings
         options.plan_zh = lang == Lang::Zh;
         Diagnostics audited;
-        const auto result = audit_site(*loaded, options, audited);
+        const auto result = audit::audit_site(*loaded, options, audited);
         if (print_diagnostics(audited)) return kInputError;
         const auto inspection =
-            audit::build_inspection(loaded->site, loaded->rules, result, *today, scope_);
+            audit::build_inspection(loaded->site, *loaded->rules, result, *today, scope_);
         auto text = html ? std::optional(render_html(inspection, *loaded, result, lang))
                          : report::render_inspection(format_, inspection, lang);
         if (!text || !write_output(output_, *text, {site_})) return kInputError;

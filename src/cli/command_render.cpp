@@ -4,9 +4,9 @@
 
 #include "audit/context.hpp"
 #include "audit/engine.hpp"
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/svg_plan.hpp"
 
@@ -35,18 +35,18 @@ class RenderCommand : public Command {
 
     int run() override {
         Diagnostics load_diag;
-        auto loaded = load_site_for_audit(site_, packs_, load_diag);
+        auto loaded = audit::load_site_for_audit(site_, packs_, load_diag);
         if (print_diagnostics(load_diag) || !loaded) return kInputError;
 
-        audit::AuditContext ctx(loaded->site, loaded->working, loaded->projection, loaded->rules,
+        audit::AuditContext ctx(loaded->site, loaded->working, loaded->projection, *loaded->rules,
                                 threads_);
         std::vector<audit::Finding> findings;
         if (!no_findings_) {
             Diagnostics rule_diag;
             audit::AuditOptions options;
             options.threads = threads_;
-            auto runs =
-                audit::resolve_rules(loaded->site, ctx.regime(), loaded->rules, options, rule_diag);
+            auto runs = audit::resolve_rules(loaded->site, ctx.regime(), *loaded->rules, options,
+                                             rule_diag);
             if (print_diagnostics(rule_diag)) return kInputError;
             findings = audit::run_audit(ctx, runs);
         }

@@ -5,7 +5,6 @@
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
 #include "cli/output.hpp"
 #include "report/json_writer.hpp"
 

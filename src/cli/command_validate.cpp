@@ -2,9 +2,10 @@
 #include <fmt/format.h>
 
 #include "audit/engine.hpp"
+#include "audit/pipeline.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
-#include "cli/loaded_site.hpp"
+#include "cli/output.hpp"
 
 namespace camaudit::cli {
 
@@ -28,13 +29,13 @@ class ValidateCommand : public Command {
         Diagnostics diag;
         std::vector<std::string> summaries;
         for (const auto& path : sites_) {
-            auto loaded = load_site_for_audit(path, packs_, diag);
+            auto loaded = audit::load_site_for_audit(path, packs_, diag);
             if (!loaded) continue;
             const Site& s = loaded->site;
             if (strict_) report_ignored(s, diag);
             // Settings name rules and checks: check them now rather than at audit time.
             audit::resolve_rules(s, s.info.regime.empty() ? "article7" : s.info.regime,
-                                 loaded->rules, {}, diag);
+                                 *loaded->rules, {}, diag);
             summaries.push_back(fmt::format(
                 "{}: valid: {} cameras, {} zones, {} walls, {} floors, CRS {}{}", path,
                 s.cameras.size(), s.zones.size(), s.walls.size(), s.floors.size(), s.info.crs,

@@ -8,7 +8,7 @@
 
 namespace camaudit::cli {
 
-// The --lang of the command being run, for its error messages (loaded_site.cpp).
+// The --lang of the command being run, for its error messages (print_diagnostics, output.cpp).
 void set_diagnostics_lang(const std::string& flag);
 
 // --rules PACK_OR_FILE, repeatable; each occurrence takes one value, so site files may follow.

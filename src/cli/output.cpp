@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli/common_options.hpp"
+
 namespace camaudit::cli {
 
 namespace fs = std::filesystem;
@@ -96,6 +98,26 @@ bool stdout_wants_color() {
     const char* no_color = std::getenv("NO_COLOR");
     if (no_color && *no_color) return false;
     return ::isatty(STDOUT_FILENO) != 0;
+}
+
+namespace {
+// Process-wide: a command line names one language for the whole run.
+std::string& diagnostics_lang_flag() {
+    static std::string flag;
+    return flag;
+}
+}  // namespace
+
+void set_diagnostics_lang(const std::string& flag) {
+    diagnostics_lang_flag() = flag;
+}
+
+bool print_diagnostics(const Diagnostics& diag) {
+    for (const auto& d : diag.sorted()) {
+        const auto lang = choose_lang(diagnostics_lang_flag(), diag.region_of(d.loc.file));
+        fmt::print(stderr, "{}\n", d.str(lang == Lang::Zh));
+    }
+    return diag.has_errors();
 }
 
 }  // namespace camaudit::cli

@@ -1,10 +1,12 @@
-// Writing reports: whole or not at all, never over an input file.
+// Writing reports (whole or not at all, never over an input file) and input errors (stderr, in
+// the language of choice).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "report/report.hpp"
+#include "model/diagnostics.hpp"
+#include "model/lang.hpp"
 
 namespace camaudit::cli {
 
@@ -20,5 +22,10 @@ Lang choose_lang(const std::string& flag, const std::string& region);
 
 // Whether stdout is a terminal that wants colour (NO_COLOR unset).
 bool stdout_wants_color();
+
+// Prints the diagnostics to stderr (sorted); returns true if there were errors. Each in the
+// language of choose_lang(--lang, the region of its file): Chinese where the catalogue of
+// messages has the message (util/message_catalog.hpp), else English.
+bool print_diagnostics(const Diagnostics& diag);
 
 }  // namespace camaudit::cli

@@ -215,7 +215,7 @@ std::string findings_table(const audit::SiteResult& site, Lang lang, std::string
             message, location(site, f));
         if (!f.citations.empty()) {
             out += "<tr class=\"law\"><td></td><td colspan=\"6\"><ul class=\"citations\">";
-            for (const auto& c : f.citations) out += citation_item(c, site.rules, lang);
+            for (const auto& c : f.citations) out += citation_item(c, site.rules.get(), lang);
             out += "</ul></td></tr>\n";
         }
         out += "</tbody>\n";

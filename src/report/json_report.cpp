@@ -82,7 +82,7 @@ void write_finding(JsonWriter& w, const audit::Finding& f, const audit::SiteResu
     f.zone ? (void)w.value(*f.zone) : (void)w.null();
     w.key("message").value(f.message(lang == Lang::Zh));
     w.key("citations").begin_array();
-    for (const auto& c : f.citations) write_citation(w, c, site.rules);
+    for (const auto& c : f.citations) write_citation(w, c, site.rules.get());
     w.end_array();
     w.key("metrics").begin_object();
     for (const auto& [k, v] : f.metrics) w.key(k).value(v);

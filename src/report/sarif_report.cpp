@@ -30,11 +30,11 @@ std::vector<Descriptor> collect_rules(const audit::AuditReport& report) {
     for (const auto& site : report.sites) {
         if (!site.rules) continue;
         for (const audit::Rule* r : site.rules->rules())
-            if (seen.insert(r->id).second) out.push_back({r->id, r, site.rules});
+            if (seen.insert(r->id).second) out.push_back({r->id, r, site.rules.get()});
     }
     for (const auto& site : report.sites)
         for (const auto& f : site.findings)
-            if (seen.insert(f.rule).second) out.push_back({f.rule, nullptr, site.rules});
+            if (seen.insert(f.rule).second) out.push_back({f.rule, nullptr, site.rules.get()});
     return out;
 }
 
@@ -221,7 +221,7 @@ void write_result(JsonWriter& w, const audit::Finding& f, const audit::SiteResul
     for (const auto& [k, v] : f.metrics) w.key(k).value(v);
     w.end_object();
     w.key("citations").begin_array();
-    for (const auto& c : f.citations) write_citation(w, c, site.rules, lang);
+    for (const auto& c : f.citations) write_citation(w, c, site.rules.get(), lang);
     w.end_array();
     w.end_object();
     w.end_object();

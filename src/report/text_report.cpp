@@ -73,7 +73,8 @@ std::string render_text(const audit::AuditReport& report, Lang lang, bool color)
                                style(severity_colour(f.severity), severity_word(f.severity, lang)),
                                style("2", "[" + f.rule + "]"), f.message(lang == Lang::Zh));
             if (f.origin) out += origin_line(*f.origin, lang) + "\n";
-            for (const auto& c : f.citations) out += citation_line(c, site.rules, lang) + "\n";
+            for (const auto& c : f.citations)
+                out += citation_line(c, site.rules.get(), lang) + "\n";
         }
         if (!site.cameras_in_no_zone.empty()) {
             std::string ids;

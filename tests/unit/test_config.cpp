@@ -6,12 +6,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli/config.hpp"
+#include "audit/config.hpp"
+#include "report/render.hpp"
 
 using namespace camaudit;
 namespace fs = std::filesystem;
 
 namespace {
+
+const std::vector<std::string> kFormats = report::report_formats();
 
 class TempTree {
   public:
@@ -46,7 +49,7 @@ std::string first_error(const Diagnostics& diag) {
 }  // namespace
 
 TEST_CASE("glob: *, ?, ** and hidden names") {
-    using cli::glob_match;
+    using audit::glob_match;
     CHECK(glob_match("*.yaml", "a.yaml"));
     CHECK_FALSE(glob_match("*.yaml", "d/a.yaml"));  // `*` stays within a segment
     CHECK(glob_match("sites/*.y?ml", "sites/a.yaml"));
@@ -72,14 +75,14 @@ TEST_CASE("glob: expanded over the folder tree, sorted") {
                           "sites/.hidden/e.yaml", "other/f.yaml"})
         t.file(f);
     using V = std::vector<std::string>;
-    CHECK(cli::expand_glob(t.root(), "sites/*.yaml") == V{"sites/a.yaml", "sites/b.yaml"});
-    CHECK(cli::expand_glob(t.root(), "**/*.y*ml") ==
+    CHECK(audit::expand_glob(t.root(), "sites/*.yaml") == V{"sites/a.yaml", "sites/b.yaml"});
+    CHECK(audit::expand_glob(t.root(), "**/*.y*ml") ==
           V{"other/f.yaml", "sites/a.yaml", "sites/b.yaml", "sites/sub/c.yml"});
-    CHECK(cli::expand_glob(t.root(), "sites/**") ==
+    CHECK(audit::expand_glob(t.root(), "sites/**") ==
           V{"sites/a.yaml", "sites/b.yaml", "sites/sub/c.yml", "sites/sub/d.txt"});
-    CHECK(cli::expand_glob(t.root(), "sites/sub/c.yml") == V{"sites/sub/c.yml"});
-    CHECK(cli::expand_glob(t.root(), "sites/none.yaml").empty());
-    CHECK(cli::expand_glob(t.root(), "sites").empty());  // a folder is not a file
+    CHECK(audit::expand_glob(t.root(), "sites/sub/c.yml") == V{"sites/sub/c.yml"});
+    CHECK(audit::expand_glob(t.root(), "sites/none.yaml").empty());
+    CHECK(audit::expand_glob(t.root(), "sites").empty());  // a folder is not a file
 }
 
 TEST_CASE("config: the nearest camaudit.yaml wins") {
@@ -88,12 +91,13 @@ TEST_CASE("config: the nearest camaudit.yaml wins") {
     t.file("a/camaudit.yaml", "fail_on: warning\n");
     fs::create_directories(t.root() / "a/b/c");
     fs::create_directories(t.root() / "d");
-    CHECK(cli::find_config(t.root() / "a/b/c") == "../../camaudit.yaml");
-    CHECK(cli::find_config(t.root() / "a") == "camaudit.yaml");
-    CHECK(cli::find_config(t.root() / "d") == "../camaudit.yaml");
+    CHECK(audit::find_config(t.root() / "a/b/c") == "../../camaudit.yaml");
+    CHECK(audit::find_config(t.root() / "a") == "camaudit.yaml");
+    CHECK(audit::find_config(t.root() / "d") == "../camaudit.yaml");
 
     Diagnostics diag;
-    auto near = cli::read_config((t.root() / "a/b/c" / "../../camaudit.yaml").string(), diag);
+    auto near =
+        audit::read_config((t.root() / "a/b/c" / "../../camaudit.yaml").string(), kFormats, diag);
     REQUIRE(near);
     CHECK(near->fail_on == "warning");
 }
@@ -114,7 +118,7 @@ TEST_CASE("config: keys, and paths relative to the config's folder") {
                             "rule_params:\n  mandatory-coverage: {min_fraction: 0.9}\n"
                             "disable: [missing-signage]\n");
     Diagnostics diag;
-    auto c = cli::read_config(cfg.string(), diag);
+    auto c = audit::read_config(cfg.string(), kFormats, diag);
     REQUIRE_MESSAGE(c, first_error(diag));
     const std::string dir = (t.root() / "repo").string();
     REQUIRE(c->sites);
@@ -134,9 +138,9 @@ TEST_CASE("config: keys, and paths relative to the config's folder") {
     fs::create_directories(t.root() / "repo/docs");
     const fs::path was = fs::current_path();
     fs::current_path(t.root() / "repo/docs");
-    auto found = cli::find_config(fs::current_path());
+    auto found = audit::find_config(fs::current_path());
     Diagnostics d2;
-    auto rel = found ? cli::read_config(*found, d2) : std::nullopt;
+    auto rel = found ? audit::read_config(*found, kFormats, d2) : std::nullopt;
     fs::current_path(was);
     CHECK(found == "../camaudit.yaml");
     REQUIRE_MESSAGE(rel, first_error(d2));
@@ -146,7 +150,7 @@ TEST_CASE("config: keys, and paths relative to the config's folder") {
 
 TEST_CASE("config: an empty file is a config without defaults") {
     Diagnostics diag;
-    auto c = cli::parse_config("camaudit.yaml", "# project root\n", diag);
+    auto c = audit::parse_config("camaudit.yaml", "# project root\n", kFormats, diag);
     REQUIRE(c);
     CHECK_FALSE(c->sites);
     CHECK_FALSE(diag.has_errors());
@@ -155,7 +159,7 @@ TEST_CASE("config: an empty file is a config without defaults") {
 TEST_CASE("config: errors with line and column") {
     auto error = [](const std::string& text) {
         Diagnostics diag;
-        CHECK_FALSE(cli::parse_config("camaudit.yaml", text, diag).has_value());
+        CHECK_FALSE(audit::parse_config("camaudit.yaml", text, kFormats, diag).has_value());
         return first_error(diag);
     };
     CHECK(error("fail-on: warning\n") ==
@@ -180,21 +184,21 @@ TEST_CASE("config: errors with line and column") {
 
 TEST_CASE("config: rule names checked against the loaded packs, kept per site") {
     Diagnostics diag;
-    auto c = cli::parse_config("camaudit.yaml",
-                               "rule_params:\n"
-                               "  forbidden-view: {min_overlap_m2: 0.5}\n"
-                               "  ah-guest-room-view: {min_overlap_m2: 0.1}\n"
-                               "  mandatory-coverage: {min_fractoin: 0.9}\n"
-                               "  no-such-rule: {x: 1}\n"
-                               "disable: [missing-signage, missing-signge]\n",
-                               diag);
+    auto c = audit::parse_config("camaudit.yaml",
+                                 "rule_params:\n"
+                                 "  forbidden-view: {min_overlap_m2: 0.5}\n"
+                                 "  ah-guest-room-view: {min_overlap_m2: 0.1}\n"
+                                 "  mandatory-coverage: {min_fractoin: 0.9}\n"
+                                 "  no-such-rule: {x: 1}\n"
+                                 "disable: [missing-signage, missing-signge]\n",
+                                 kFormats, diag);
     REQUIRE(c);
     auto cn = audit::load_rule_set("CN", {}, diag);
     auto ah = audit::load_rule_set("CN-AH", {}, diag);
     REQUIRE(cn);
     REQUIRE(ah);
     Diagnostics names;
-    cli::validate_config_names(*c, {&*cn, &*ah}, names);
+    audit::validate_config_names(*c, {&*cn, &*ah}, names);
     auto all = names.sorted();
     REQUIRE(all.size() == 3);
     CHECK(all[0].loc.line == 4);
@@ -210,10 +214,10 @@ TEST_CASE("config: rule names checked against the loaded packs, kept per site") 
     // A rule of the Anhui pack is a known name when no Anhui site is audited (a run over some
     // of the files), and applies to the Anhui sites only.
     Diagnostics none;
-    cli::validate_config_names(*c, {&*cn}, none);
+    audit::validate_config_names(*c, {&*cn}, none);
     CHECK(none.sorted().size() == 3);
-    auto for_cn = cli::config_options_for(*c, *cn);
-    auto for_ah = cli::config_options_for(*c, *ah);
+    auto for_cn = audit::config_options_for(*c, *cn);
+    auto for_ah = audit::config_options_for(*c, *ah);
     CHECK_FALSE(for_cn.rule_params.contains("ah-guest-room-view"));
     CHECK(for_ah.rule_params.at("ah-guest-room-view").at("min_overlap_m2") == 0.1);
     CHECK(for_cn.rule_params.contains("forbidden-view"));

@@ -9,7 +9,7 @@
 #include <random>
 #include <sstream>
 
-#include "cli/loaded_site.hpp"
+#include "audit/pipeline.hpp"
 #include "io/import_site_writer.hpp"
 
 namespace fs = std::filesystem;
@@ -19,18 +19,18 @@ namespace {
 
 const fs::path kHotel = fs::path(CAMAUDIT_SOURCE_DIR) / "data" / "examples" / "hotel-dxf";
 
-cli::LoadedSite load(const fs::path& path) {
+audit::LoadedSite load(const fs::path& path) {
     Diagnostics diag;
-    auto loaded = cli::load_site_for_audit(path.string(), {}, diag);
+    auto loaded = audit::load_site_for_audit(path.string(), {}, diag);
     for (const auto& d : diag.all()) MESSAGE(d.str());
     REQUIRE(loaded.has_value());
     return std::move(*loaded);
 }
 
 // Every finding with all it says except where it is, ordered by what it is about.
-std::vector<std::string> findings_of(const cli::LoadedSite& site) {
+std::vector<std::string> findings_of(const audit::LoadedSite& site) {
     Diagnostics diag;
-    auto result = cli::audit_site(site, {}, diag);
+    auto result = audit::audit_site(site, {}, diag);
     REQUIRE_FALSE(diag.has_errors());
     std::vector<std::string> out;
     for (const auto& f : result.findings) {

@@ -44,7 +44,7 @@ std::size_t count(const std::vector<audit::CameraCount>& v, const std::string& k
 TEST_CASE("the example hotel's sheet is complete, in the order of 第六条") {
     const std::string path = std::string(CAMAUDIT_SOURCE_DIR) + "/data/examples/hotel-anhui.yaml";
     Diagnostics diag;
-    auto loaded = cli::load_site_for_audit(path, {}, diag);
+    auto loaded = audit::load_site_for_audit(path, {}, diag);
     REQUIRE(loaded.has_value());
     auto s = audit::build_filing_sheet(loaded->site);
     CHECK(s.complete());

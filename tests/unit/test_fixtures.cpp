@@ -11,7 +11,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cli/loaded_site.hpp"
+#include "audit/pipeline.hpp"
 #include "report/json_writer.hpp"
 #include "test_fixture_helpers.hpp"
 
@@ -36,10 +36,10 @@ void compare_with_expected(const fs::path& root, std::size_t at_least,
     for (const auto& site : sites) {
         CAPTURE(site.string());
         Diagnostics diag;
-        auto loaded = cli::load_site_for_audit(site.string(), {}, diag);
+        auto loaded = audit::load_site_for_audit(site.string(), {}, diag);
         for (const auto& d : diag.all()) MESSAGE(d.str());
         REQUIRE(loaded.has_value());
-        auto result = cli::audit_site(*loaded, {}, diag);
+        auto result = audit::audit_site(*loaded, {}, diag);
         REQUIRE_FALSE(diag.has_errors());
         std::string got = canonical_findings(result);
         fs::path expected = expected_of(site);

@@ -347,13 +347,13 @@ std::unique_ptr<SampleReport> sample_report() {
         r.citations = {cite};
         pack.rules.push_back(r);
     }
-    out->rules.packs.push_back(pack);
+    out->rules->packs.push_back(pack);
 
     audit::SiteResult alpha;
     alpha.file = "alpha.yaml";
     alpha.id = "alpha";
     alpha.name = "Alpha & <Co>";
-    alpha.rules = &out->rules;
+    alpha.rules = out->rules;
     alpha.crs = "local";
     auto view =
         finding("cn-guest-room-view", "forbidden-view", audit::Severity::Error, "alpha", 10);
@@ -375,12 +375,12 @@ std::unique_ptr<SampleReport> sample_report() {
     audit::SiteResult beta;
     beta.file = "beta.yaml";
     beta.id = "beta";
-    beta.rules = &out->rules;
+    beta.rules = out->rules;
 
     audit::SiteResult gamma;
     gamma.file = "dir/gamma site.yaml";
     gamma.id = "gamma";
-    gamma.rules = &out->rules;
+    gamma.rules = out->rules;
     gamma.crs = "EPSG:4326";
     // A rule that the rule set does not know: the SARIF still describes it.
     gamma.findings = {

@@ -50,7 +50,7 @@ inline const std::string kNasty = "a \"q\" \\ <b>&amp; 'x'\nline\ttab\x01 中文
 // "gamma" (EPSG:4326) with a system finding (no geometry). Its rule set has two rules and an
 // instrument; the findings' texts contain kNasty.
 struct SampleReport {
-    audit::RuleSet rules;
+    std::shared_ptr<audit::RuleSet> rules = std::make_shared<audit::RuleSet>();
     audit::AuditReport report;
 };
 std::unique_ptr<SampleReport> sample_report();

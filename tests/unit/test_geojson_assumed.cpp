@@ -12,7 +12,7 @@
 #include <string>
 
 #include "audit/check_catalog.hpp"
-#include "cli/loaded_site.hpp"
+#include "audit/pipeline.hpp"
 
 namespace fs = std::filesystem;
 using namespace camaudit;
@@ -36,11 +36,11 @@ std::vector<audit::Finding> audit_text(const std::string& text, audit::AuditOpti
         fs::temp_directory_path() / fmt::format("camaudit-test-assumed-{}.geojson", getpid());
     std::ofstream(file, std::ios::binary) << text;
     Diagnostics diag;
-    auto loaded = cli::load_site_for_audit(file.string(), {}, diag);
+    auto loaded = audit::load_site_for_audit(file.string(), {}, diag);
     fs::remove(file);
     for (const auto& d : diag.all()) MESSAGE(d.str());
     REQUIRE(loaded.has_value());
-    auto result = cli::audit_site(*loaded, options, diag);
+    auto result = audit::audit_site(*loaded, options, diag);
     REQUIRE_FALSE(diag.has_errors());
     return result.findings;
 }

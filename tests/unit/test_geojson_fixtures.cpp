@@ -16,7 +16,7 @@
 #include <sstream>
 
 #include "audit/finding.hpp"
-#include "cli/loaded_site.hpp"
+#include "audit/pipeline.hpp"
 #include "report/json_writer.hpp"
 #include "report/report.hpp"
 #include "test_fixture_helpers.hpp"
@@ -29,22 +29,16 @@ namespace {
 using test::canonical_findings;
 using test::read_file;
 
-// An audited site: the result points into its loaded site (the rule packs), kept alive here.
-struct Audited {
-    std::unique_ptr<cli::LoadedSite> loaded;
-    audit::SiteResult result;
-};
-
-Audited audit_file(const fs::path& site) {
+// An audited site (the result shares the loaded site's rule packs).
+audit::SiteResult audit_file(const fs::path& site) {
     CAPTURE(site.string());
     Diagnostics diag;
-    auto loaded = cli::load_site_for_audit(site.string(), {}, diag);
+    auto loaded = audit::load_site_for_audit(site.string(), {}, diag);
     for (const auto& d : diag.all()) MESSAGE(d.str());
     REQUIRE(loaded.has_value());
-    Audited out{std::make_unique<cli::LoadedSite>(std::move(*loaded)), {}};
-    out.result = cli::audit_site(*out.loaded, {}, diag);
+    auto result = audit::audit_site(*loaded, {}, diag);
     REQUIRE_FALSE(diag.has_errors());
-    return out;
+    return result;
 }
 
 void compare_geojson_sites(const fs::path& root, std::size_t at_least,
@@ -57,7 +51,7 @@ void compare_geojson_sites(const fs::path& root, std::size_t at_least,
     const bool update = std::getenv("CAMAUDIT_UPDATE_FIXTURES") != nullptr;
     for (const auto& site : sites) {
         CAPTURE(site.string());
-        const std::string got = canonical_findings(audit_file(site).result);
+        const std::string got = canonical_findings(audit_file(site));
         const fs::path expected = expected_of(site);
         if (update) {
             std::ofstream(expected, std::ios::binary) << got;
@@ -215,11 +209,10 @@ TEST_CASE("each YAML example in the GeoJSON form gives the same report") {
         CAPTURE(e.path().string());
         const fs::path geojson = tmp / e.path().filename().replace_extension(".geojson");
         std::ofstream(geojson, std::ios::binary) << to_geojson(e.path());
-        const Audited from_yaml = audit_file(e.path());
-        const Audited from_geojson = audit_file(geojson);
-        CHECK_FALSE(from_yaml.result.findings.empty());  // comparing nothing proves nothing
-        CHECK(report_without_positions(from_geojson.result) ==
-              report_without_positions(from_yaml.result));
+        const audit::SiteResult from_yaml = audit_file(e.path());
+        const audit::SiteResult from_geojson = audit_file(geojson);
+        CHECK_FALSE(from_yaml.findings.empty());  // comparing nothing proves nothing
+        CHECK(report_without_positions(from_geojson) == report_without_positions(from_yaml));
         ++compared;
     }
     fs::remove_all(tmp);

@@ -2,6 +2,7 @@
 // the plan inline with page-unique ids and only the findings still reported.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -90,7 +91,7 @@ bool fetches_nothing(const std::string& s) {
 
 const std::string kEvil = "<script>alert(\"x\")</script> & 'q'";
 
-audit::RuleSet rules() {
+std::shared_ptr<const audit::RuleSet> rules() {
     audit::RulePack pack;
     pack.id = "cn";
     pack.name_zh = "全国";
@@ -115,8 +116,8 @@ audit::RuleSet rules() {
     lobby.name_en = "hotel lobby";
     lobby.category = audit::KindCategory::Mandatory;
     pack.kinds.push_back(lobby);
-    audit::RuleSet set;
-    set.packs.push_back(pack);
+    auto set = std::make_shared<audit::RuleSet>();
+    set->packs.push_back(pack);
     return set;
 }
 
@@ -149,14 +150,14 @@ Polygon rect(double x0, double y0, double x1, double y1) {
     return Polygon{{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, {}};
 }
 
-audit::SiteResult site(const audit::RuleSet& set) {
+audit::SiteResult site(const std::shared_ptr<const audit::RuleSet>& set) {
     audit::SiteResult s;
     s.file = "site.yaml";
     s.id = "s1";
     s.name = kEvil;
     s.cameras = 2;
     s.zones = 2;
-    s.rules = &set;
+    s.rules = set;
     s.region = "CN-AH";
     s.regime = "article7";
     s.findings = {finding("cn-guest-room-view", "C01", "room-101", audit::Severity::Error, 10),

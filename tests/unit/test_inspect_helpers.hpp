@@ -11,7 +11,7 @@
 #include <string>
 
 #include "audit/inspection.hpp"
-#include "cli/loaded_site.hpp"
+#include "audit/pipeline.hpp"
 
 namespace inspect_test {
 
@@ -54,7 +54,7 @@ struct SiteText {
 };
 
 // Reads `yaml` as a site file; nullopt with the errors in `diag`.
-inline std::optional<cli::LoadedSite> load_text(const std::string& yaml, Diagnostics& diag) {
+inline std::optional<audit::LoadedSite> load_text(const std::string& yaml, Diagnostics& diag) {
     struct Dir {  // one folder a run, removed at exit
         std::filesystem::path path = std::filesystem::temp_directory_path() /
                                      ("camaudit-inspect-test-" + std::to_string(::getpid()));
@@ -69,7 +69,7 @@ inline std::optional<cli::LoadedSite> load_text(const std::string& yaml, Diagnos
     std::filesystem::create_directories(dir);
     const auto path = dir / ("site" + std::to_string(n++) + ".yaml");
     std::ofstream(path, std::ios::binary) << yaml;
-    auto loaded = cli::load_site_for_audit(path.string(), {}, diag);
+    auto loaded = audit::load_site_for_audit(path.string(), {}, diag);
     std::filesystem::remove(path);
     return loaded;
 }
@@ -82,9 +82,9 @@ inline audit::Inspection inspect(const std::string& yaml, std::string_view scope
     auto loaded = load_text(yaml, diag);
     for (const auto& d : diag.all()) MESSAGE(d.str());
     REQUIRE(loaded.has_value());
-    auto result = cli::audit_site(*loaded, {}, diag);
+    auto result = audit::audit_site(*loaded, {}, diag);
     REQUIRE_FALSE(diag.has_errors());
-    return audit::build_inspection(loaded->site, loaded->rules, result, today, scope);
+    return audit::build_inspection(loaded->site, *loaded->rules, result, today, scope);
 }
 
 inline const audit::InspectionItem& item(const audit::Inspection& in, int number) {

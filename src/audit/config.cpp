@@ -1,4 +1,4 @@
-#include "cli/config.hpp"
+#include "audit/config.hpp"
 
 #include <fmt/format.h>
 
@@ -9,9 +9,8 @@
 #include "audit/baseline.hpp"
 #include "audit/check_catalog.hpp"
 #include "io/yaml_read.hpp"
-#include "report/render.hpp"
 
-namespace camaudit::cli {
+namespace camaudit::audit {
 
 namespace fs = std::filesystem;
 
@@ -216,7 +215,9 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
 }
 
 std::optional<Config> parse_config_tree(const std::string& path,
-                                        const std::optional<io::YNode>& root, Diagnostics& diag) {
+                                        const std::optional<io::YNode>& root,
+                                        const std::vector<std::string>& formats,
+                                        Diagnostics& diag) {
     if (!root) return std::nullopt;
     Config c;
     c.file = path;
@@ -249,8 +250,7 @@ std::optional<Config> parse_config_tree(const std::string& path,
     }
     if (const io::YNode* v = (*f)["fail_on"])
         c.fail_on = one_of(r, *v, "fail_on", {"error", "warning", "never"});
-    if (const io::YNode* v = (*f)["format"])
-        c.format = one_of(r, *v, "format", report::report_formats());
+    if (const io::YNode* v = (*f)["format"]) c.format = one_of(r, *v, "format", formats);
     if (const io::YNode* v = (*f)["lang"]) c.lang = one_of(r, *v, "lang", {"zh", "en"});
     if (const io::YNode* v = (*f)["rule_params"]) read_rule_params(r, *v, c);
     if (const io::YNode* v = (*f)["disable"]) {
@@ -267,17 +267,17 @@ std::optional<Config> parse_config_tree(const std::string& path,
 
 // Every pack in the rule search path; those that do not load are left out (a run that uses
 // one reports its errors).
-std::vector<audit::RulePack> available_packs() {
-    std::vector<audit::RulePack> out;
+std::vector<RulePack> available_packs() {
+    std::vector<RulePack> out;
     Diagnostics ignored;
-    for (const auto& dir : audit::rule_search_path()) {
+    for (const auto& dir : rule_search_path()) {
         std::vector<fs::path> files;
         std::error_code ec;
         for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
             if (it->path().extension() == ".yaml") files.push_back(it->path());
         std::sort(files.begin(), files.end());
         for (const auto& f : files)
-            if (auto pack = audit::load_rule_pack(f.string(), ignored)) out.push_back(*pack);
+            if (auto pack = load_rule_pack(f.string(), ignored)) out.push_back(*pack);
     }
     return out;
 }
@@ -310,38 +310,39 @@ std::optional<std::string> find_config(const fs::path& start) {
 }
 
 std::optional<Config> parse_config(const std::string& path, const std::string& text,
-                                   Diagnostics& diag) {
+                                   const std::vector<std::string>& formats, Diagnostics& diag) {
     Diagnostics local;
-    auto root = audit::parse_yaml_text(path, text, "config file", local);
-    auto c = parse_config_tree(path, root, local);
+    auto root = parse_yaml_text(path, text, "config file", local);
+    auto c = parse_config_tree(path, root, formats, local);
     diag.merge(local);
     return c;
 }
 
-std::optional<Config> read_config(const std::string& path, Diagnostics& diag) {
+std::optional<Config> read_config(const std::string& path, const std::vector<std::string>& formats,
+                                  Diagnostics& diag) {
     Diagnostics local;
-    auto root = audit::read_yaml_file(path, "config file", local);
-    auto c = parse_config_tree(path, root, local);
+    auto root = read_yaml_file(path, "config file", local);
+    auto c = parse_config_tree(path, root, formats, local);
     diag.merge(local);
     return c;
 }
 
-void validate_config_names(const Config& config, const std::vector<const audit::RuleSet*>& sets,
+void validate_config_names(const Config& config, const std::vector<const RuleSet*>& sets,
                            Diagnostics& diag) {
     std::vector<std::string> names;
-    for (const auto& check : audit::check_catalog()) names.push_back(check.name);
+    for (const auto& check : check_catalog()) names.push_back(check.name);
     for (const auto* set : sets)
         for (const auto* rule : set->rules()) names.push_back(rule->id);
     // A rule of a pack that no audited site uses (another region's) is still a known name.
-    std::optional<std::vector<audit::RulePack>> others;
-    auto check_of = [&](const std::string& name) -> const audit::CheckInfo* {
+    std::optional<std::vector<RulePack>> others;
+    auto check_of = [&](const std::string& name) -> const CheckInfo* {
         for (const auto* set : sets)
-            if (const audit::Rule* rule = set->rule(name)) return audit::find_check(rule->check);
-        if (const auto* check = audit::find_check(name)) return check;
+            if (const Rule* rule = set->rule(name)) return find_check(rule->check);
+        if (const auto* check = find_check(name)) return check;
         if (!others) others = available_packs();
         for (const auto& pack : *others)
             for (const auto& rule : pack.rules)
-                if (rule.id == name) return audit::find_check(rule.check);
+                if (rule.id == name) return find_check(rule.check);
         return nullptr;
     };
     auto unknown = [&](const SourceLocation& loc, std::string_view what, const std::string& name) {
@@ -353,7 +354,7 @@ void validate_config_names(const Config& config, const std::vector<const audit::
                                     hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
     };
     for (const auto& [key, params] : config.rule_params) {
-        const audit::CheckInfo* check = check_of(key);
+        const CheckInfo* check = check_of(key);
         if (!check) {
             unknown(config.name_loc.at(key), "rule_params", key);
             continue;
@@ -374,11 +375,11 @@ void validate_config_names(const Config& config, const std::vector<const audit::
             unknown(config.disable_loc[i], "disable", config.disable[i]);
 }
 
-audit::AuditOptions config_options_for(const Config& config, const audit::RuleSet& rules) {
+AuditOptions config_options_for(const Config& config, const RuleSet& rules) {
     auto known = [&](const std::string& name) {
-        return audit::find_check(name) != nullptr || rules.rule(name) != nullptr;
+        return find_check(name) != nullptr || rules.rule(name) != nullptr;
     };
-    audit::AuditOptions options;
+    AuditOptions options;
     for (const auto& [key, params] : config.rule_params)
         if (known(key)) options.rule_params[key] = params;
     for (const auto& name : config.disable)
@@ -386,4 +387,4 @@ audit::AuditOptions config_options_for(const Config& config, const audit::RuleSe
     return options;
 }
 
-}  // namespace camaudit::cli
+}  // namespace camaudit::audit

@@ -2,6 +2,9 @@
 // format, output, baseline, language, rule parameters, disabled rules), found in the current
 // folder or the nearest of its parents. Command-line options beat it; a site's own `settings`
 // beat its rule parameters. See camaudit.yaml(5).
+//
+// The config is the audit's model of a project (which sites, which options per site), so it
+// lives here rather than in src/cli/, which only applies it to its options (command_check.cpp).
 #pragma once
 
 #include <filesystem>
@@ -15,7 +18,7 @@
 #include "audit/rule_pack.hpp"
 #include "model/diagnostics.hpp"
 
-namespace camaudit::cli {
+namespace camaudit::audit {
 
 inline constexpr const char* kConfigName = "camaudit.yaml";
 
@@ -38,21 +41,24 @@ struct Config {
 // ("camaudit.yaml", "../../camaudit.yaml"), or nullopt if there is none.
 std::optional<std::string> find_config(const std::filesystem::path& start);
 
-// Reads and validates a config file and expands its `sites` globs. Every problem goes to
-// `diag` as file:line:column; nullopt after any.
-std::optional<Config> read_config(const std::string& path, Diagnostics& diag);
+// Reads and validates a config file and expands its `sites` globs. `formats` are the names
+// that `format` may take (report::report_formats(): the reports are the command line's
+// business, not the audit's). Every problem goes to `diag` as file:line:column; nullopt after
+// any.
+std::optional<Config> read_config(const std::string& path, const std::vector<std::string>& formats,
+                                  Diagnostics& diag);
 // The same on text in memory; `path` gives the folder the globs are relative to.
 std::optional<Config> parse_config(const std::string& path, const std::string& text,
-                                   Diagnostics& diag);
+                                   const std::vector<std::string>& formats, Diagnostics& diag);
 
 // Reports the names of `rule_params` and `disable` that are neither checks nor rules of the
 // loaded rule sets or of any pack in the rule search path, and parameters that their check
 // does not have, at their place in the config.
-void validate_config_names(const Config& config, const std::vector<const audit::RuleSet*>& sets,
+void validate_config_names(const Config& config, const std::vector<const RuleSet*>& sets,
                            Diagnostics& diag);
 // The config's rule parameters and disabled names as audit options for a site with `rules`:
 // the rule ids that `rules` does not have are left out (rules of another region's pack).
-audit::AuditOptions config_options_for(const Config& config, const audit::RuleSet& rules);
+AuditOptions config_options_for(const Config& config, const RuleSet& rules);
 
 // Globs: `*` is any run of characters within one path segment, `?` one character, a segment
 // `**` any number of folders (none included). `*` and `?` do not match a leading '.' (hidden
@@ -62,4 +68,4 @@ bool glob_match(std::string_view pattern, std::string_view path);
 // for an absolute pattern), sorted. `**` does not follow symbolic links to folders.
 std::vector<std::string> expand_glob(const std::filesystem::path& base, std::string_view pattern);
 
-}  // namespace camaudit::cli
+}  // namespace camaudit::audit
