@@ -7,7 +7,7 @@
 #include <system_error>
 
 #include "audit/baseline.hpp"
-#include "audit/check_catalog.hpp"
+#include "audit/check_def.hpp"
 #include "io/yaml_read.hpp"
 
 namespace camaudit::audit {
@@ -330,12 +330,12 @@ std::optional<Config> read_config(const std::string& path, const std::vector<std
 void validate_config_names(const Config& config, const std::vector<const RuleSet*>& sets,
                            Diagnostics& diag) {
     std::vector<std::string> names;
-    for (const auto& check : check_catalog()) names.push_back(check.name);
+    for (const CheckDef* check : check_defs()) names.emplace_back(check->name);
     for (const auto* set : sets)
         for (const auto* rule : set->rules()) names.push_back(rule->id);
     // A rule of a pack that no audited site uses (another region's) is still a known name.
     std::optional<std::vector<RulePack>> others;
-    auto check_of = [&](const std::string& name) -> const CheckInfo* {
+    auto check_of = [&](const std::string& name) -> const CheckDef* {
         for (const auto* set : sets)
             if (const Rule* rule = set->rule(name)) return find_check(rule->check);
         if (const auto* check = find_check(name)) return check;
@@ -354,13 +354,13 @@ void validate_config_names(const Config& config, const std::vector<const RuleSet
                                     hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
     };
     for (const auto& [key, params] : config.rule_params) {
-        const CheckInfo* check = check_of(key);
+        const CheckDef* check = check_of(key);
         if (!check) {
             unknown(config.name_loc.at(key), "rule_params", key);
             continue;
         }
         std::vector<std::string_view> known;
-        for (const auto& p : check->params) known.push_back(p.name);
+        for (const ParamSpec* p : check->params) known.push_back(p->name);
         for (const auto& [param, value] : params) {
             if (check->param(param)) continue;
             const std::string hint = io::suggest(param, known);

@@ -4,12 +4,36 @@
 
 #include <algorithm>
 
-#include "audit/check_catalog.hpp"
-#include "audit/checks/checks.hpp"
+#include <stdexcept>
 
 namespace camaudit::audit {
 
-std::optional<double> RuleRun::optional_param(const std::string& name) const {
+namespace {
+
+// A check reading a constant that its CheckDef does not list reads a parameter that no pack,
+// config or setting can set, and that `rules` and `explain` do not document.
+void require_declared(const RuleRun& run, const ParamSpec& p) {
+    if (run.check && run.check->declares(p)) return;
+    throw std::logic_error(
+        fmt::format("check {} reads the parameter {}, which its CheckDef does "
+                    "not list",
+                    run.check ? run.check->name : "?", p.name));
+}
+
+}  // namespace
+
+double RuleRun::get(const Param& p) const {
+    require_declared(*this, p);
+    auto it = params.find(p.name);
+    return it != params.end() ? it->second : *p.default_value;
+}
+
+std::optional<double> RuleRun::get(const OptionalParam& p) const {
+    require_declared(*this, p);
+    return param(p.name);
+}
+
+std::optional<double> RuleRun::param(std::string_view name) const {
     auto it = params.find(name);
     if (it == params.end()) return std::nullopt;
     return it->second;
@@ -21,7 +45,7 @@ bool is_known_name(const RuleSet& rules, const std::string& name) {
     return find_check(name) != nullptr || rules.rule(name) != nullptr;
 }
 
-const CheckInfo* check_of_name(const RuleSet& rules, const std::string& name) {
+const CheckDef* check_of_name(const RuleSet& rules, const std::string& name) {
     if (const Rule* r = rules.rule(name)) return find_check(r->check);
     return find_check(name);
 }
@@ -32,7 +56,7 @@ void validate_settings(const Site& site, const RuleSet& rules, Diagnostics& diag
         SourceLocation loc = loc_it != site.settings.rule_params_loc.end()
                                  ? loc_it->second
                                  : SourceLocation{site.file, 0, 0};
-        const CheckInfo* check = check_of_name(rules, key);
+        const CheckDef* check = check_of_name(rules, key);
         if (!check) {
             diag.error(loc, fmt::format("settings.rule_params: '{}' is neither a check nor a rule "
                                         "of the active packs",
@@ -56,7 +80,7 @@ void validate_settings(const Site& site, const RuleSet& rules, Diagnostics& diag
 void validate_options(const std::string& file, const RuleSet& rules, const AuditOptions& options,
                       Diagnostics& diag) {
     for (const auto& [key, params] : options.rule_params) {
-        const CheckInfo* check = check_of_name(rules, key);
+        const CheckDef* check = check_of_name(rules, key);
         if (!check) {
             diag.error({file, 0, 0}, fmt::format("rule_params: unknown check or rule '{}'", key));
             continue;
@@ -93,10 +117,9 @@ std::vector<RuleRun> resolve_rules(const Site& site, const std::string& regime,
         if (!rule->regimes.empty() &&
             std::find(rule->regimes.begin(), rule->regimes.end(), regime) == rule->regimes.end())
             continue;
-        RuleRun run{rule, {}};
-        const CheckInfo* check = find_check(rule->check);
-        for (const auto& p : check->params)
-            if (p.default_value) run.params[p.name] = *p.default_value;
+        RuleRun run{rule, find_check(rule->check), {}};
+        for (const ParamSpec* p : run.check->params)
+            if (p->default_value) run.params[std::string(p->name)] = *p->default_value;
         for (const auto& [k, v] : rule->params) run.params[k] = v;
         // Lowest precedence first: options by check, by rule; settings by check, by rule.
         for (const auto* key : {&rule->check, &rule->id}) {
@@ -209,7 +232,7 @@ std::vector<Finding> FindingSink::take() {
 
 std::vector<Finding> run_audit(const AuditContext& ctx, const std::vector<RuleRun>& runs) {
     FindingSink sink(ctx);
-    for (const auto& run : runs) check_function(run.rule->check)(ctx, run, sink);
+    for (const auto& run : runs) run.check->run(ctx, run, sink);
     return sink.take();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/check_def.hpp"
 #include "audit/context.hpp"
 #include "audit/finding.hpp"
 #include "audit/rule_pack.hpp"
@@ -25,13 +26,21 @@ struct AuditOptions {
     bool plan_zh = false;
 };
 
-// A rule as it runs on one site: its resolved parameters.
+// A rule as it runs on one site: its check and its resolved parameters.
 struct RuleRun {
     const Rule* rule = nullptr;
-    std::map<std::string, double> params;
+    const CheckDef* check = nullptr;  // the rule's check
+    // Every parameter of the check that has a value: its default (if any) < the pack's <
+    // options < site settings. An OptionalParam that nothing sets is absent.
+    std::map<std::string, double, std::less<>> params;
 
-    double param(const std::string& name) const { return params.at(name); }
-    std::optional<double> optional_param(const std::string& name) const;
+    // The check's own parameters, read through the constants it declares (check_def.hpp);
+    // std::logic_error for a constant that `check` does not list.
+    double get(const Param& p) const;
+    std::optional<double> get(const OptionalParam& p) const;
+    // A parameter by name, for code outside the check (the inspection quotes the distances and
+    // days that the checks used); nullopt when it has no value.
+    std::optional<double> param(std::string_view name) const;
 };
 
 // The rules that run on `site`, in pack order, with parameters resolved (check default <

@@ -57,7 +57,7 @@ struct Ctx {
     }
     std::optional<double> param(std::string_view check, const std::string& name) const {
         for (const auto& r : runs)
-            if (r.rule->check == check) return r.optional_param(name);
+            if (r.rule->check == check) return r.param(name);
         return std::nullopt;
     }
 };

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "audit/check_catalog.hpp"
+#include "audit/check_def.hpp"
 #include "audit/rule_pack_yaml.hpp"
 
 namespace camaudit::audit {
@@ -244,13 +244,14 @@ void PackReader::read_rule(const Node& n, RulePack& pack) {
             error(id_node(n), fmt::format("invalid rule id \"{}\" (use a-z, 0-9 and -)", r.id));
         check_unique(r.id, id_node(n), "rule", rule_ids_);
     }
-    const CheckInfo* check = nullptr;
+    const CheckDef* check = nullptr;
     if (auto c = str(n, "check", true, "a rule")) {
         r.check = *c;
         check = find_check(*c);
         if (!check) {
             std::string known;
-            for (const auto& ci : check_catalog()) known += (known.empty() ? "" : ", ") + ci.name;
+            for (const CheckDef* ci : check_defs())
+                known += (known.empty() ? "" : ", ") + std::string(ci->name);
             error(*n.find("check"), fmt::format("unknown check \"{}\" (known: {})", *c, known));
         }
     }
@@ -282,14 +283,15 @@ void PackReader::read_rule(const Node& n, RulePack& pack) {
             const ParamSpec* spec = check ? check->param(k.value) : nullptr;
             if (check && !spec) {
                 std::string known;
-                for (const auto& ps : check->params) known += (known.empty() ? "" : ", ") + ps.name;
+                for (const ParamSpec* ps : check->params)
+                    known += (known.empty() ? "" : ", ") + std::string(ps->name);
                 error(k, fmt::format("unknown parameter \"{}\" for check {} (known: {})", k.value,
                                      r.check, known.empty() ? "none" : known));
                 continue;
             }
             auto x = number(v, k.value);
             if (!x) continue;
-            if (*x < 0 || (k.value == "min_fraction" && *x > 1))
+            if (*x < 0 || (spec && spec->max_value && *x > *spec->max_value))
                 error(v, fmt::format("parameter \"{}\" out of range: {}", k.value, v.value));
             r.params[k.value] = *x;
         }

@@ -59,7 +59,7 @@ struct KindDef {
 
 struct Rule {
     std::string id;                  // stable, e.g. "ah-guest-room-view"
-    std::string check;               // a name of the check catalogue
+    std::string check;               // the name of a check (audit/check_def.hpp)
     std::vector<std::string> kinds;  // kind ids or `*` patterns; empty: every kind / none needed
     std::vector<SourceLocation> kind_locs;  // where each of `kinds` is written
     // mandatory-coverage only: consider only zones with `key_part: true` (not the zones whose

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <set>
 
-#include "audit/check_catalog.hpp"
+#include "audit/check_def.hpp"
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"
@@ -33,7 +33,7 @@ std::vector<std::string> all_packs() {
 }
 
 std::string explain_rule(const audit::RuleSet& rules, const audit::Rule& r, bool zh) {
-    const audit::CheckInfo* check = audit::find_check(r.check);
+    const audit::CheckDef* check = audit::find_check(r.check);
     std::string out;
     out += fmt::format("{}  {}\n  {}\n\n", r.id, r.title_zh, r.title_en);
     out += fmt::format("{}: {} ({})\n", zh ? "检查" : "check", r.check,
@@ -55,12 +55,13 @@ std::string explain_rule(const audit::RuleSet& rules, const audit::Rule& r, bool
     }
     if (!check->params.empty()) {
         out += zh ? "参数:\n" : "parameters:\n";
-        for (const auto& p : check->params) {
-            auto it = r.params.find(p.name);
-            std::string value = it != r.params.end()          ? fmt::format("{}", it->second)
-                                : p.default_value.has_value() ? fmt::format("{}", *p.default_value)
-                                                              : (zh ? "未设置" : "unset");
-            out += fmt::format("  {} = {}  ({})\n", p.name, value, zh ? p.doc_zh : p.doc_en);
+        for (const audit::ParamSpec* p : check->params) {
+            auto it = r.params.find(std::string(p->name));
+            std::string value = it != r.params.end() ? fmt::format("{}", it->second)
+                                : p->default_value.has_value()
+                                    ? fmt::format("{}", *p->default_value)
+                                    : (zh ? "未设置" : "unset");
+            out += fmt::format("  {} = {}  ({})\n", p->name, value, zh ? p->doc_zh : p->doc_en);
         }
     }
     out += fmt::format("\n{}\n{}\n",

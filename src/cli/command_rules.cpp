@@ -1,7 +1,6 @@
 // camaudit rules: the rules of the active packs (those a region selects, or --rules).
 #include <fmt/format.h>
 
-#include "audit/check_catalog.hpp"
 #include "audit/rule_pack.hpp"
 #include "cli/commands.hpp"
 #include "cli/common_options.hpp"

@@ -69,7 +69,7 @@ TEST_CASE("parameters: check default < pack < options < site; a rule id beats a 
     REQUIRE(run_of(plain, "cn-guest-room-view"));
     CHECK(run_of(plain, "cn-guest-room-view")->param("min_overlap_m2") == 0.01);
     CHECK(run_of(plain, "cn-guest-room-view")->param("buffer_m") == 2);
-    CHECK_FALSE(run_of(plain, "cn-key-part-coverage")->optional_param("min_px_per_m"));
+    CHECK_FALSE(run_of(plain, "cn-key-part-coverage")->param("min_px_per_m"));
 
     audit::AuditOptions options;
     options.rule_params["forbidden-view"]["min_overlap_m2"] = 0.5;

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "audit/check_catalog.hpp"
+#include "audit/check_def.hpp"
 #include "audit/pipeline.hpp"
 
 namespace fs = std::filesystem;
@@ -84,7 +84,7 @@ TEST_CASE("assumed-default: a site or a camaudit.yaml can switch it off, by chec
 }
 
 TEST_CASE("assumed-default: an info check in the catalogue, without parameters") {
-    const audit::CheckInfo* check = audit::find_check("assumed-default");
+    const audit::CheckDef* check = audit::find_check("assumed-default");
     REQUIRE(check != nullptr);
     CHECK(check->default_severity == audit::Severity::Info);
     CHECK_FALSE(check->needs_kinds);

@@ -1,5 +1,5 @@
 // What the shipped packs (rules/cn.yaml, rules/cn-ah.yaml) must hold: the spec's kinds, rules
-// that the check catalogue can run, bilingual texts, examples, and categories that agree
+// that the checks (their CheckDefs) can run, bilingual texts, examples, and categories that agree
 // with the checks that use them.
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "audit/check_catalog.hpp"
+#include "audit/check_def.hpp"
 #include "audit/rule_pack.hpp"
 
 using namespace camaudit;
@@ -165,7 +165,7 @@ TEST_CASE("every rule can run: a known check, valid parameters, kinds where need
     for (const Rule* r : set.rules()) {
         CAPTURE(r->id);
         CHECK(r->id.starts_with(r->pack == "cn" ? "cn-" : "ah-"));
-        const CheckInfo* check = find_check(r->check);
+        const CheckDef* check = find_check(r->check);
         REQUIRE(check != nullptr);
         checks_used.insert(r->check);
         for (const auto& [name, value] : r->params)
@@ -186,7 +186,7 @@ TEST_CASE("every rule can run: a known check, valid parameters, kinds where need
             CHECK_FALSE(text->empty());
         CHECK_FALSE(r->citations.empty());
     }
-    CHECK(checks_used.size() == check_catalog().size());  // every check has a rule
+    CHECK(checks_used.size() == check_defs().size());  // every check has a rule
 }
 
 TEST_CASE("rules agree with the categories of the kinds they name") {

@@ -27,9 +27,7 @@ std::vector<std::pair<std::string, double>> numbers(const std::vector<Assumption
     return out;
 }
 
-}  // namespace
-
-void check_assumed_default(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     for (std::size_t c = 0; c < site.cameras.size(); ++c) {
         const Camera& cam = site.cameras[c];
@@ -49,5 +47,18 @@ void check_assumed_default(const AuditContext& ctx, const RuleRun& run, FindingS
         sink.add(run, std::move(f));
     }
 }
+
+}  // namespace
+
+extern constexpr CheckDef kAssumedDefault{
+    .name = "assumed-default",
+    .default_severity = Severity::Info,
+    .needs_kinds = false,
+    .params = {},
+    .summary_en =
+        "values were assumed for a camera whose input does not give them (OpenStreetMap tags)",
+    .summary_zh = "摄像机的输入未给出部分数值（OpenStreetMap 标签），已按默认值假定",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

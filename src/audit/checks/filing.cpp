@@ -11,6 +11,10 @@ namespace camaudit::audit {
 
 namespace {
 
+constexpr Param kMaxDays{"max_days", 30.0, "days after delivery by which the system must be filed",
+                         "系统投入使用后须在此日数内备案"};
+constexpr const ParamSpec* kParams[] = {&kMaxDays};
+
 const Date kRegulationStart{2025, 4, 1};
 const Date kTransitionDeadline{2025, 6, 30};
 
@@ -21,19 +25,21 @@ struct Problem {
 
 void operator_problems(const Site& site, std::vector<Problem>& out) {
     const Party& op = site.operator_;
-    if (op.name.empty()) out.push_back({op.loc, "the operator's name is missing", "缺少管理单位名称"});
-    if (op.type.empty()) out.push_back({op.loc, "the operator's type is missing", "缺少管理单位类型"});
+    if (op.name.empty())
+        out.push_back({op.loc, "the operator's name is missing", "缺少管理单位名称"});
+    if (op.type.empty())
+        out.push_back({op.loc, "the operator's type is missing", "缺少管理单位类型"});
     if (op.type == "individual") return;
     if (op.credit_code.empty())
         out.push_back({op.loc, "the operator's unified social credit code is missing",
                        "缺少统一社会信用代码"});
     else if (!valid_credit_code(op.credit_code))
-        out.push_back({op.credit_code_loc,
-                       fmt::format("the unified social credit code {} fails its GB 32100-2015 "
-                                   "check character",
-                                   op.credit_code),
-                       fmt::format("统一社会信用代码 {} 校验码错误（GB 32100-2015）",
-                                   op.credit_code)});
+        out.push_back(
+            {op.credit_code_loc,
+             fmt::format("the unified social credit code {} fails its GB 32100-2015 "
+                         "check character",
+                         op.credit_code),
+             fmt::format("统一社会信用代码 {} 校验码错误（GB 32100-2015）", op.credit_code)});
 }
 
 void filing_problems(const System& sys, double max_days, std::vector<Problem>& out,
@@ -67,9 +73,7 @@ void filing_problems(const System& sys, double max_days, std::vector<Problem>& o
                                deadline_from.str(), days, allowed)});
 }
 
-}  // namespace
-
-void check_filing(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     RawFinding f;
     if (!site.system) {
@@ -81,7 +85,7 @@ void check_filing(const AuditContext& ctx, const RuleRun& run, FindingSink& sink
     }
     std::vector<Problem> problems;
     operator_problems(site, problems);
-    filing_problems(*site.system, run.param("max_days"), problems, f.metrics);
+    filing_problems(*site.system, run.get(kMaxDays), problems, f.metrics);
     if (problems.empty()) return;
     f.loc = problems.front().loc;
     for (const auto& p : problems) {
@@ -90,5 +94,17 @@ void check_filing(const AuditContext& ctx, const RuleRun& run, FindingSink& sink
     }
     sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kFiling{
+    .name = "filing",
+    .default_severity = Severity::Error,
+    .needs_kinds = false,
+    .params = kParams,
+    .summary_en = "the system's filing (备案) is missing, incomplete, invalid or late",
+    .summary_zh = "系统未备案、备案信息不全、统一社会信用代码无效或备案逾期",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

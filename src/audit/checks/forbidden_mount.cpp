@@ -5,7 +5,9 @@
 
 namespace camaudit::audit {
 
-void check_forbidden_mount(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     const std::vector<char> of_kind = detail::zones_matching(site, run);
     if (of_kind.empty()) return;
@@ -24,5 +26,17 @@ void check_forbidden_mount(const AuditContext& ctx, const RuleRun& run, FindingS
         }
     }
 }
+
+}  // namespace
+
+extern constexpr CheckDef kForbiddenMount{
+    .name = "forbidden-mount",
+    .default_severity = Severity::Error,
+    .needs_kinds = true,
+    .params = {},
+    .summary_en = "a camera is installed inside a zone whose kind forbids cameras",
+    .summary_zh = "摄像机安装在禁止安装的区域内",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

@@ -8,10 +8,22 @@
 
 namespace camaudit::audit {
 
-void check_forbidden_view(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+constexpr Param kMinOverlap{
+    "min_overlap_m2", 0.01,
+    "overlap of the viewshed with the zone above which it is a finding (m²)",
+    "视域与区域重叠面积超过此值即报告（平方米）"};
+constexpr Param kBuffer{
+    "buffer_m", 2.0,
+    "radius or half-width given to point and line zones without their own size (m)",
+    "未给出尺寸的点、线区域的缓冲距离（米）"};
+constexpr const ParamSpec* kParams[] = {&kMinOverlap, &kBuffer};
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    const double min_overlap = run.param("min_overlap_m2");
-    const double buffer = run.param("buffer_m");
+    const double min_overlap = run.get(kMinOverlap);
+    const double buffer = run.get(kBuffer);
     // With a threshold of zero or more, a zone whose box misses the viewshed's box (an overlap
     // of no area) is never reported: the zones are then looked up around the viewshed, a much
     // smaller square than the range's. A zone's box in the index is that of its geometry with
@@ -63,5 +75,17 @@ void check_forbidden_view(const AuditContext& ctx, const RuleRun& run, FindingSi
     for (auto& fs : found)
         for (auto& f : fs) sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kForbiddenView{
+    .name = "forbidden-view",
+    .default_severity = Severity::Error,
+    .needs_kinds = true,
+    .params = kParams,
+    .summary_en = "a camera outside a forbidden zone sees into it",
+    .summary_zh = "摄像机视域进入禁止拍摄的区域",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

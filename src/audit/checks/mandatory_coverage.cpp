@@ -12,6 +12,14 @@ namespace camaudit::audit {
 
 namespace {
 
+constexpr Param kMinFraction{"min_fraction", 0.8,
+                             "fraction of the zone that the cameras on its floor must see",
+                             "区域须被其楼层摄像机覆盖的最小比例", /*max=*/1.0};
+constexpr OptionalParam kMinPxPerM{
+    "min_px_per_m", "only ground seen at this pixel density counts (px/m); off unless set",
+    "仅计入像素密度不低于此值的覆盖（像素/米）；默认不启用"};
+constexpr const ParamSpec* kParams[] = {&kMinFraction, &kMinPxPerM};
+
 // `of_kind`: detail::zones_matching for the rule.
 bool must_be_watched(const AuditContext& ctx, const RuleRun& run, const std::vector<char>& of_kind,
                      std::size_t z) {
@@ -37,12 +45,10 @@ bool one_camera_covers(const AuditContext& ctx, std::size_t z, double required) 
     return false;
 }
 
-}  // namespace
-
-void check_mandatory_coverage(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    const double required = run.param("min_fraction");
-    const auto min_px = run.optional_param("min_px_per_m");
+    const double required = run.get(kMinFraction);
+    const auto min_px = run.get(kMinPxPerM);
     const std::vector<char> of_kind = detail::zones_matching(site, run);
     if (of_kind.empty()) return;
     // The zones in parallel (each a union of overlaps), the findings in zone order.
@@ -72,5 +78,17 @@ void check_mandatory_coverage(const AuditContext& ctx, const RuleRun& run, Findi
     for (auto& fs : found)
         for (auto& f : fs) sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kMandatoryCoverage{
+    .name = "mandatory-coverage",
+    .default_severity = Severity::Error,
+    .needs_kinds = true,
+    .params = kParams,
+    .summary_en = "a zone that must be watched is not covered enough",
+    .summary_zh = "应当安装的重点部位覆盖不足",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

@@ -5,7 +5,9 @@
 
 namespace camaudit::audit {
 
-void check_missing_signage(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     for (std::size_t c = 0; c < site.cameras.size(); ++c) {
         const Camera& cam = site.cameras[c];
@@ -23,5 +25,17 @@ void check_missing_signage(const AuditContext& ctx, const RuleRun& run, FindingS
         }
     }
 }
+
+}  // namespace
+
+extern constexpr CheckDef kMissingSignage{
+    .name = "missing-signage",
+    .default_severity = Severity::Error,
+    .needs_kinds = false,
+    .params = {},
+    .summary_en = "a camera in a public zone has no visible notice",
+    .summary_zh = "公共区域的摄像机未设置显著提示标识",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

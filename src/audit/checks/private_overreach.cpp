@@ -8,9 +8,17 @@
 
 namespace camaudit::audit {
 
-void check_private_overreach(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+constexpr Param kMinOverlap{
+    "min_overlap_m2", 1.0,
+    "overlap with another party's private zone above which it is a finding (m²)",
+    "与他人非公共区域重叠面积超过此值即报告（平方米）"};
+constexpr const ParamSpec* kParams[] = {&kMinOverlap};
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    const double min_overlap = run.param("min_overlap_m2");
+    const double min_overlap = run.get(kMinOverlap);
     // The cameras in parallel, the findings in camera order.
     auto found = ctx.map_parallel<RawFinding>(
         site.cameras.size(), [&](std::size_t c, std::vector<RawFinding>& out) {
@@ -49,5 +57,17 @@ void check_private_overreach(const AuditContext& ctx, const RuleRun& run, Findin
     for (auto& fs : found)
         for (auto& f : fs) sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kPrivateOverreach{
+    .name = "private-overreach",
+    .default_severity = Severity::Warning,
+    .needs_kinds = false,
+    .params = kParams,
+    .summary_en = "a camera in a private zone sees another party's private zone",
+    .summary_zh = "非公共场所的摄像机拍摄他人非公共区域",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

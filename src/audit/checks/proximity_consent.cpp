@@ -8,9 +8,16 @@
 
 namespace camaudit::audit {
 
-void check_proximity_consent(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+constexpr Param kDistance{"distance_m", 100.0,
+                          "plan distance from a classified zone within which consent is needed (m)",
+                          "距涉密区域在此平面距离内须取得同意（米）"};
+constexpr const ParamSpec* kParams[] = {&kDistance};
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    const double limit = run.param("distance_m");
+    const double limit = run.get(kDistance);
     // The zones of the rule's kinds, once: the square searched around each camera is large
     // (distance_m), and most sites have no classified zone at all.
     const std::vector<char> of_kind = detail::zones_matching(site, run);
@@ -54,5 +61,17 @@ void check_proximity_consent(const AuditContext& ctx, const RuleRun& run, Findin
     for (auto& fs : found)
         for (auto& f : fs) sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kProximityConsent{
+    .name = "proximity-consent",
+    .default_severity = Severity::Error,
+    .needs_kinds = true,
+    .params = kParams,
+    .summary_en = "a camera near or seeing a classified zone lacks that unit's consent",
+    .summary_zh = "摄像机位于涉密单位周边或能拍摄到涉密区域，但未取得其同意",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

@@ -1,74 +1,47 @@
-#include <fmt/format.h>
-
-#include <cmath>
-#include <map>
-#include <string_view>
-#include <unordered_map>
-
-#include "audit/checks/checks.hpp"
+// The list of the checks: one line per check, its CheckDef defined in checks/<name>.cpp. A new
+// check is a new file, and its declaration and entry here; nothing else names it.
+#include "audit/check_def.hpp"
 
 namespace camaudit::audit {
 
-CheckFn check_function(std::string_view name) {
-    static const std::map<std::string_view, CheckFn> table = {
-        {"forbidden-mount", check_forbidden_mount},
-        {"forbidden-view", check_forbidden_view},
-        {"proximity-consent", check_proximity_consent},
-        {"mandatory-coverage", check_mandatory_coverage},
-        {"unauthorized-installer", check_unauthorized_installer},
-        {"missing-signage", check_missing_signage},
-        {"retention-too-short", check_retention_too_short},
-        {"filing", check_filing},
-        {"private-overreach", check_private_overreach},
-        {"unbounded-ptz", check_unbounded_ptz},
-        {"assumed-default", check_assumed_default},
+// The spec's ten checks, then the extensions.
+extern const CheckDef kForbiddenMount;         // forbidden_mount.cpp
+extern const CheckDef kForbiddenView;          // forbidden_view.cpp
+extern const CheckDef kProximityConsent;       // proximity_consent.cpp
+extern const CheckDef kMandatoryCoverage;      // mandatory_coverage.cpp
+extern const CheckDef kUnauthorizedInstaller;  // unauthorized_installer.cpp
+extern const CheckDef kMissingSignage;         // missing_signage.cpp
+extern const CheckDef kRetentionTooShort;      // retention_too_short.cpp
+extern const CheckDef kFiling;                 // filing.cpp
+extern const CheckDef kPrivateOverreach;       // private_overreach.cpp
+extern const CheckDef kUnboundedPtz;           // unbounded_ptz.cpp
+extern const CheckDef kAssumedDefault;         // assumed_default.cpp
+
+std::span<const CheckDef* const> check_defs() {
+    static constexpr const CheckDef* kAll[] = {
+        &kForbiddenMount,        &kForbiddenView,  &kProximityConsent,  &kMandatoryCoverage,
+        &kUnauthorizedInstaller, &kMissingSignage, &kRetentionTooShort, &kFiling,
+        &kPrivateOverreach,      &kUnboundedPtz,   &kAssumedDefault,
     };
-    return table.at(name);
+    return kAll;
 }
 
-namespace detail {
-
-std::string num(double v) {
-    std::string s;
-    if (std::fabs(v) >= 100)
-        s = fmt::format("{:.0f}", v);
-    else if (std::fabs(v) >= 0.1)
-        s = fmt::format("{:.1f}", v);
-    else
-        return fmt::format("{:.2g}", v);
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
+const CheckDef* find_check(std::string_view name) {
+    for (const CheckDef* c : check_defs())
+        if (c->name == name) return c;
+    return nullptr;
 }
 
-std::string percent(double fraction) {
-    double p = fraction * 100;
-    if (p > 0 && p < 1) return "<1%";
-    if (p > 99 && p < 100) return ">99%";
-    return fmt::format("{:.0f}%", p);
+const ParamSpec* CheckDef::param(std::string_view n) const {
+    for (const ParamSpec* p : params)
+        if (p->name == n) return p;
+    return nullptr;
 }
 
-std::vector<Polygon> polygons(const GEOSGeometry* g) {
-    return geo::polygons_of(g);
+bool CheckDef::declares(const ParamSpec& p) const {
+    for (const ParamSpec* q : params)
+        if (q == &p) return true;
+    return false;
 }
 
-bool rule_matches(const RuleRun& run, const Zone& zone) {
-    return run.rule->kinds.empty() || run.rule->applies_to_kind(zone.kind);
-}
-
-std::vector<char> zones_matching(const Site& site, const RuleRun& run) {
-    std::vector<char> matching(site.zones.size());
-    // A city has 10^5 zones of a few dozen kinds, and a rule's kinds are patterns: each kind
-    // is matched once.
-    std::unordered_map<std::string_view, char> of_kind;
-    bool any = false;
-    for (std::size_t z = 0; z < site.zones.size(); ++z) {
-        auto [it, fresh] = of_kind.try_emplace(site.zones[z].kind, 0);
-        if (fresh) it->second = rule_matches(run, site.zones[z]) ? 1 : 0;
-        any |= (matching[z] = it->second) != 0;
-    }
-    if (!any) matching.clear();
-    return matching;
-}
-
-}  // namespace detail
 }  // namespace camaudit::audit

@@ -6,9 +6,15 @@
 
 namespace camaudit::audit {
 
-void check_retention_too_short(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+constexpr Param kMinDays{"min_days", 30.0, "the shortest retention allowed (days)",
+                         "最短保存期限（日）"};
+constexpr const ParamSpec* kParams[] = {&kMinDays};
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
-    const double min_days = run.param("min_days");
+    const double min_days = run.get(kMinDays);
     RawFinding f;
     if (!site.system) {
         f.severity = Severity::Info;
@@ -21,9 +27,9 @@ void check_retention_too_short(const AuditContext& ctx, const RuleRun& run, Find
     f.metrics.emplace_back("min_days", min_days);
     if (!sys.retention_days) {
         f.loc = sys.loc;
-        f.message_en = fmt::format(
-            "system.retention_days is not given; footage must be kept at least {} days",
-            detail::num(min_days));
+        f.message_en =
+            fmt::format("system.retention_days is not given; footage must be kept at least {} days",
+                        detail::num(min_days));
         f.message_zh = fmt::format("未给出 system.retention_days；视频图像信息应当保存不少于 {} 日",
                                    detail::num(min_days));
         sink.add(run, std::move(f));
@@ -38,5 +44,17 @@ void check_retention_too_short(const AuditContext& ctx, const RuleRun& run, Find
                                detail::num(min_days));
     sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kRetentionTooShort{
+    .name = "retention-too-short",
+    .default_severity = Severity::Error,
+    .needs_kinds = false,
+    .params = kParams,
+    .summary_en = "footage is kept for less than the minimum",
+    .summary_zh = "视频图像信息保存期限不足",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

@@ -6,8 +6,9 @@
 
 namespace camaudit::audit {
 
-void check_unauthorized_installer(const AuditContext& ctx, const RuleRun& run,
-                                  FindingSink& sink) {
+namespace {
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     for (std::size_t c = 0; c < site.cameras.size(); ++c) {
         const Camera& cam = site.cameras[c];
@@ -25,12 +26,26 @@ void check_unauthorized_installer(const AuditContext& ctx, const RuleRun& run,
                 "camera {} in public {} is installed by {}, which has no duty for the place "
                 "and does not own the zone",
                 cam.id, zone_label_en(ctx, z), owner);
-            f.message_zh = fmt::format("公共区域{}内的摄像机 {} 由 {} 安装，该单位既不负有管理或"
-                                       "安全防范责任，也不是该区域的所有者",
-                                       zone_label_zh(ctx, z), cam.id, owner);
+            f.message_zh = fmt::format(
+                "公共区域{}内的摄像机 {} 由 {} 安装，该单位既不负有管理或"
+                "安全防范责任，也不是该区域的所有者",
+                zone_label_zh(ctx, z), cam.id, owner);
             sink.add(run, std::move(f));
         }
     }
 }
+
+}  // namespace
+
+extern constexpr CheckDef kUnauthorizedInstaller{
+    .name = "unauthorized-installer",
+    .default_severity = Severity::Error,
+    .needs_kinds = false,
+    .params = {},
+    .summary_en =
+        "a camera in a public zone is owned by a party with no duty or right to install it",
+    .summary_zh = "公共区域的摄像机由无权安装的单位或个人安装",
+    .run = check,
+};
 
 }  // namespace camaudit::audit

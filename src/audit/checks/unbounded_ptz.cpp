@@ -7,7 +7,9 @@
 
 namespace camaudit::audit {
 
-void check_unbounded_ptz(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
+namespace {
+
+void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     const Site& site = ctx.site();
     // The cameras in parallel, the findings in camera order.
     auto found = ctx.map_parallel<RawFinding>(
@@ -42,5 +44,17 @@ void check_unbounded_ptz(const AuditContext& ctx, const RuleRun& run, FindingSin
     for (auto& fs : found)
         for (auto& f : fs) sink.add(run, std::move(f));
 }
+
+}  // namespace
+
+extern constexpr CheckDef kUnboundedPtz{
+    .name = "unbounded-ptz",
+    .default_severity = Severity::Warning,
+    .needs_kinds = false,
+    .params = {},
+    .summary_en = "a PTZ camera without pan limits has a forbidden zone within its range",
+    .summary_zh = "无限位云台摄像机的拍摄范围内有禁止拍摄的区域",
+    .run = check,
+};
 
 }  // namespace camaudit::audit
