@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `camaudit diff OLD NEW`: every pair under tests/fixtures-diff/NAME/ (old.yaml, new.yaml) gives
-# exactly its expected JSON and Markdown reports (expected.json, expected.md; the tool version
-# aside) and the exit status in its file exit-status, identically twice; --fail-on; identical
-# files (no changes, 0); stdin; -o; and an input error in either file gives status 2, the
-# error as file:line:column on stderr, nothing on stdout and no -o file.
+# exactly its expected JSON and Markdown reports in English and JSON in Chinese (expected.json,
+# expected.md, expected.zh.json; the tool version aside) and the exit status in its file
+# exit-status, identically twice; --fail-on; identical files (no changes, 0); stdin; -o; and an
+# input error in either file gives status 2, the error as file:line:column on stderr, nothing on
+# stdout and no -o file.
 #
 # CAMAUDIT_UPDATE_FIXTURES=1 rewrites the expected files, to be reviewed like any change.
 #
@@ -39,20 +40,22 @@ for dir in "${pairs[@]}"; do
     old=$dir/old.yaml
     new=$dir/new.yaml
     want_status=$(cat "$dir/exit-status" 2>/dev/null || echo missing)
-    for format in json markdown; do
-        ext=$([ "$format" = json ] && echo json || echo md)
-        "$bin" diff --lang en --format "$format" "$old" "$new" >"$tmp/out" 2>"$tmp/err"
+    # FORMAT LANG EXPECTED-SUFFIX: the JSON in Chinese pins the Chinese wording of the notes
+    # and findings, as the English JSON and Markdown pin the English.
+    for variant in "json en json" "markdown en md" "json zh zh.json"; do
+        read -r format lang ext <<<"$variant"
+        "$bin" diff --lang "$lang" --format "$format" "$old" "$new" >"$tmp/out" 2>"$tmp/err"
         status=$?
         if [ -n "${CAMAUDIT_UPDATE_FIXTURES:-}" ]; then
             cp "$tmp/out" "$dir/expected.$ext"
             echo "$status" >"$dir/exit-status"
             want_status=$status
         fi
-        check "$name $format: exit $want_status" [ "$status" = "$want_status" ]
-        check "$name $format: nothing on stderr" empty "$tmp/err"
-        check "$name $format: as expected.$ext" same_report "$dir/expected.$ext" "$tmp/out"
-        "$bin" diff --lang en --format "$format" "$old" "$new" >"$tmp/again" 2>/dev/null
-        check "$name $format: deterministic" cmp -s "$tmp/out" "$tmp/again"
+        check "$name $format $lang: exit $want_status" [ "$status" = "$want_status" ]
+        check "$name $format $lang: nothing on stderr" empty "$tmp/err"
+        check "$name $format $lang: as expected.$ext" same_report "$dir/expected.$ext" "$tmp/out"
+        "$bin" diff --lang "$lang" --format "$format" "$old" "$new" >"$tmp/again" 2>/dev/null
+        check "$name $format $lang: deterministic" cmp -s "$tmp/out" "$tmp/again"
     done
     "$bin" diff --lang zh "$old" "$new" >"$tmp/text" 2>"$tmp/err"
     check "$name text zh: exit $want_status" [ $? = "$want_status" ]

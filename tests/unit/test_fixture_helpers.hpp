@@ -12,7 +12,8 @@
 
 namespace camaudit::test {
 
-// rule, rules, check, severity, camera, zone, line, column, metrics: what a fixture pins.
+// rule, rules, check, severity, camera, zone, line, column, metrics and the message in both
+// languages: what a fixture pins (the wording too, so that a change of it shows in review).
 inline std::string canonical_findings(const audit::SiteResult& result) {
     report::JsonWriter w;
     w.begin_array();
@@ -32,6 +33,8 @@ inline std::string canonical_findings(const audit::SiteResult& result) {
         w.key("metrics").begin_object();
         for (const auto& [k, v] : f.metrics) w.key(k).value(v, 3);
         w.end_object();
+        w.key("message_en").value(f.message_en);
+        w.key("message_zh").value(f.message_zh);
         w.end_object();
     }
     w.end_array();

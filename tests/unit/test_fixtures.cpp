@@ -1,8 +1,8 @@
 // Fixture tests: every tests/fixtures/**/NAME.yaml is audited in-process and its findings,
-// in a canonical JSON form (rule, rules, check, severity, camera, zone, line, column, metrics),
-// must equal NAME.expected.json byte for byte. The expected files are written by hand from
-// the geometry (each fixture's comments derive its numbers); CAMAUDIT_UPDATE_FIXTURES=1
-// rewrites them, to be reviewed like any other change.
+// in a canonical JSON form (rule, rules, check, severity, camera, zone, line, column, metrics,
+// message_en, message_zh), must equal NAME.expected.json byte for byte. The expected files are
+// written by hand from the geometry (each fixture's comments derive its numbers);
+// CAMAUDIT_UPDATE_FIXTURES=1 rewrites them, to be reviewed like any other change.
 #include <doctest/doctest.h>
 
 #include <algorithm>
