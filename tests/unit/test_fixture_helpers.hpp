@@ -12,8 +12,21 @@
 
 namespace camaudit::test {
 
-// rule, rules, check, severity, camera, zone, line, column, metrics and the message in both
-// languages: what a fixture pins (the wording too, so that a change of it shows in review).
+// The English labels of citations ("Regulation art. 8(1)(i)"), as a fixture pins them.
+template <class List>
+void write_citation_labels(report::JsonWriter& w, const List& citations,
+                           const audit::RuleSet* rules) {
+    w.begin_array();
+    for (const auto& c : citations) {
+        const audit::Instrument* inst = rules ? rules->instrument(c.doc) : nullptr;
+        w.value(c.label_en(inst ? inst->short_en : c.doc));
+    }
+    w.end_array();
+}
+
+// rule, rules, check, severity, camera, zone, line, column, metrics, the message in both
+// languages and the articles cited (by label): what a fixture pins (the wording and the law
+// too, so that a change of either shows in review).
 inline std::string canonical_findings(const audit::SiteResult& result) {
     report::JsonWriter w;
     w.begin_array();
@@ -35,6 +48,8 @@ inline std::string canonical_findings(const audit::SiteResult& result) {
         w.end_object();
         w.key("message_en").value(f.message_en);
         w.key("message_zh").value(f.message_zh);
+        w.key("citations");
+        write_citation_labels(w, f.citations, result.rules.get());
         w.end_object();
     }
     w.end_array();
