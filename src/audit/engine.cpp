@@ -179,13 +179,7 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
         Finding& f = findings_[it->second];
         f.rules.push_back(rule.id);
         f.severity = std::max(f.severity, severity);
-        for (const auto& c : rule.citations) {
-            bool seen = std::any_of(f.citations.begin(), f.citations.end(), [&](const auto& d) {
-                return d.doc == c.doc && d.article == c.article && d.paragraph == c.paragraph &&
-                       d.item == c.item;
-            });
-            if (!seen) f.citations.push_back(c);
-        }
+        fired_[it->second].push_back(&rule);
         return;
     }
 
@@ -215,16 +209,35 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
         f.origin = site.zones[*raw.zone].origin;
     f.message_en = std::move(raw.message_en);
     f.message_zh = std::move(raw.message_zh);
-    f.citations = rule.citations;
     f.metrics = std::move(raw.metrics);
     f.area = ctx_.to_input(raw.area_working);
     f.area_working = std::move(raw.area_working);
     f.fingerprint = fingerprint_of(f.site, f.check, f.camera, f.zone);
     index_.emplace(key, findings_.size());
     findings_.push_back(std::move(f));
+    fired_.push_back({&rule});
+}
+
+CitationList FindingSink::citations_of(const std::vector<const Rule*>& rules) {
+    auto [it, fresh] = citation_lists_.try_emplace(rules);
+    if (!fresh) return it->second;
+    std::vector<Citation> all;
+    for (const Rule* r : rules)
+        for (const auto& c : r->citations) {
+            bool seen = std::any_of(all.begin(), all.end(), [&](const Citation& d) {
+                return d.doc == c.doc && d.article == c.article && d.paragraph == c.paragraph &&
+                       d.item == c.item;
+            });
+            if (!seen) all.push_back(c);
+        }
+    it->second = CitationList(std::move(all));
+    return it->second;
 }
 
 std::vector<Finding> FindingSink::take() {
+    for (std::size_t i = 0; i < findings_.size(); ++i)
+        findings_[i].citations = citations_of(fired_[i]);
+    fired_.clear();
     sort_findings(findings_);
     index_.clear();
     return std::move(findings_);

@@ -68,8 +68,13 @@ class FindingSink {
     std::vector<Finding> take();
 
   private:
+    // The union of the rules' citations, in rule order: one list per combination of rules.
+    CitationList citations_of(const std::vector<const Rule*>& rules);
+
     const AuditContext& ctx_;
     std::vector<Finding> findings_;
+    std::vector<std::vector<const Rule*>> fired_;  // per finding: its rules, in pack order
+    std::map<std::vector<const Rule*>, CitationList> citation_lists_;
     std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>,
              std::size_t>
         index_;

@@ -8,6 +8,11 @@
 
 namespace camaudit::audit {
 
+const std::vector<Citation>& CitationList::list() const {
+    static const std::vector<Citation> none;
+    return list_ ? *list_ : none;
+}
+
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         auto key = [](const Finding& f) {

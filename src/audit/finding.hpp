@@ -2,6 +2,8 @@
 // the numbers behind it and where it is. Renderers only present findings.
 #pragma once
 
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,6 +15,33 @@
 
 namespace camaudit::audit {
 
+// A finding's articles, read-only and shared: every finding of the same rules on one site cites
+// the same list (a city's 10^5 findings come from a few dozen combinations of rules), so the
+// engine makes each list once (FindingSink) and findings hold a pointer to it. Copying a list
+// copies the pointer; assigning one makes a new list.
+class CitationList {
+  public:
+    CitationList() = default;
+    CitationList(std::vector<Citation> list)
+        : list_(std::make_shared<const std::vector<Citation>>(std::move(list))) {}
+    CitationList(std::initializer_list<Citation> list)
+        : CitationList(std::vector<Citation>(list)) {}
+    explicit CitationList(std::shared_ptr<const std::vector<Citation>> list)
+        : list_(std::move(list)) {}
+
+    const std::vector<Citation>& list() const;
+    auto begin() const { return list().begin(); }
+    auto end() const { return list().end(); }
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const Citation& operator[](std::size_t i) const { return list()[i]; }
+    // Whether both hold the same list object (not only equal ones).
+    bool shares(const CitationList& other) const { return list_ && list_ == other.list_; }
+
+  private:
+    std::shared_ptr<const std::vector<Citation>> list_;
+};
+
 struct Finding {
     std::string rule;                // the first firing rule in pack order
     std::vector<std::string> rules;  // every firing rule, pack order
@@ -23,10 +52,10 @@ struct Finding {
     std::optional<std::string> camera;
     std::optional<std::string> zone;
     std::string message_en, message_zh;
-    std::vector<Citation> citations;                       // union, in rule order
-    std::vector<std::pair<std::string, double>> metrics;   // in the order the check gives
-    std::vector<Polygon> area;           // the problem's geometry, input CRS (may be empty)
-    std::vector<Polygon> area_working;   // the same in the working CRS (for drawings)
+    CitationList citations;  // union over `rules`, in rule order (shared)
+    std::vector<std::pair<std::string, double>> metrics;  // in the order the check gives
+    std::vector<Polygon> area;          // the problem's geometry, input CRS (may be empty)
+    std::vector<Polygon> area_working;  // the same in the working CRS (for drawings)
     // A point to show a finding without an area at, input CRS: the camera's position, else
     // the zone's point (a polygon's first vertex, a line's first point); none for the system.
     std::optional<Point> where;

@@ -147,6 +147,30 @@ TEST_CASE("the regime is derived from the zones' kinds unless the site names it"
     CHECK(regime_of(yard, ", regime: article7") == "article7");
 }
 
+TEST_CASE("findings of the same rules share one list of citations, the union in rule order") {
+    Context c(
+        "site: {id: t}\nzones:\n"
+        "  - {id: r1, kind: hotel.guest_room, polygon: [[0,0],[4,0],[4,4],[0,4]]}\n"
+        "  - {id: r2, kind: hotel.guest_room, polygon: [[10,0],[14,0],[14,4],[10,4]]}\n"
+        "  - {id: t1, kind: public.toilet, polygon: [[20,0],[24,0],[24,4],[20,4]]}\n"
+        "cameras:\n"
+        "  - {id: C1, position: [2, 2], azimuth: 0, hfov: 10, range: 1, signage: true}\n"
+        "  - {id: C2, position: [12, 2], azimuth: 0, hfov: 10, range: 1, signage: true}\n"
+        "  - {id: C3, position: [22, 2], azimuth: 0, hfov: 10, range: 1, signage: true}\n");
+    auto runs = audit::resolve_rules(*c.site, c.ctx->regime(), *c.rules, {}, c.diag);
+    auto findings = audit::run_audit(*c.ctx, runs);
+    std::vector<const audit::Finding*> mounts;
+    for (const auto& f : findings)
+        if (f.check == "forbidden-mount") mounts.push_back(&f);
+    REQUIRE(mounts.size() == 3);  // C1 in r1, C2 in r2 (guest rooms), C3 in t1 (toilet)
+    CHECK(mounts[0]->citations.shares(mounts[1]->citations));
+    CHECK_FALSE(mounts[0]->citations.shares(mounts[2]->citations));
+    const audit::Rule* rule = c.rules->rule("cn-guest-room-mount");
+    REQUIRE(mounts[0]->citations.size() == rule->citations.size());
+    for (std::size_t i = 0; i < rule->citations.size(); ++i)
+        CHECK(mounts[0]->citations[i].text_zh == rule->citations[i].text_zh);
+}
+
 TEST_CASE("overlap_area_above decides as the area of the GEOS overlap does") {
     // A 4 m × 4 m room (convex: clipped) and an L-shaped room (not convex: GEOS), a camera in
     // the corridor below looking north through both. Thresholds just around each exact area.

@@ -142,7 +142,7 @@ audit::Finding finding(std::string rule, std::string camera, std::string zone,
     c.paragraph = 1;
     c.item = 1;
     c.text_zh = "（一）旅馆、饭店、宾馆、招待所、民宿等经营接待食宿场所的客房或者包间内部；";
-    f.citations.push_back(c);
+    f.citations = {c};
     return f;
 }
 
