@@ -155,13 +155,13 @@ Point zone_anchor(const Zone& z) {
 std::string zone_label_en(const AuditContext& ctx, std::size_t zone) {
     const Zone& z = ctx.site().zones[zone];
     const KindDef* k = ctx.zone_kind(zone);
-    return fmt::format("{} {}", k ? k->name_en : z.kind, z.id);
+    return fmt::format("{} {}", k ? k->name_en : z.kind, quote_id(z.id));
 }
 
 std::string zone_label_zh(const AuditContext& ctx, std::size_t zone) {
     const Zone& z = ctx.site().zones[zone];
     const KindDef* k = ctx.zone_kind(zone);
-    return fmt::format("{} {}", k ? k->name_zh : z.kind, z.id);
+    return (k ? k->name_zh : z.kind) + quote_id(z.id);
 }
 
 void FindingSink::add(const RuleRun& run, RawFinding raw) {

@@ -83,7 +83,8 @@ class FindingSink {
 // Runs every resolved rule's check on the site.
 std::vector<Finding> run_audit(const AuditContext& ctx, const std::vector<RuleRun>& runs);
 
-// Zone names for messages: "hotel guest room room-101" / "旅馆客房 room-101".
+// Zone names for messages, the kind's name then the quoted id: "hotel guest room “room-101”" /
+// "旅馆客房“room-101”".
 std::string zone_label_en(const AuditContext& ctx, std::size_t zone);
 std::string zone_label_zh(const AuditContext& ctx, std::size_t zone);
 

@@ -13,6 +13,10 @@ const std::vector<Citation>& CitationList::list() const {
     return list_ ? *list_ : none;
 }
 
+std::string quote_id(std::string_view id) {
+    return fmt::format("\u201c{}\u201d", id);
+}
+
 void sort_findings(std::vector<Finding>& findings) {
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         auto key = [](const Finding& f) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -65,6 +66,11 @@ struct Finding {
 
     const std::string& message(bool zh) const { return zh ? message_zh : message_en; }
 };
+
+// An id (camera, zone, party, site) as messages write it, the same in both languages: “C01”.
+// In Chinese the quotes are full-width punctuation, so no space goes beside them (README,
+// "Messages").
+std::string quote_id(std::string_view id);
 
 // Findings in the report order: file, line, column, check, camera, zone.
 void sort_findings(std::vector<Finding>& findings);

@@ -65,7 +65,7 @@ std::string render_text(const audit::AuditReport& report, Lang lang, bool color)
     Style style{color};
     std::string out;
     for (const auto& site : report.sites) {
-        out += style("1", fmt::format("{} ({}{}{})", site.file, site.id,
+        out += style("1", fmt::format("{} ({}{}{})", site.file, audit::quote_id(site.id),
                                       site.name.empty() ? "" : " ", site.name)) +
                "\n";
         for (const auto& f : site.findings) {
@@ -77,15 +77,19 @@ std::string render_text(const audit::AuditReport& report, Lang lang, bool color)
                 out += citation_line(c, site.rules.get(), lang) + "\n";
         }
         if (!site.cameras_in_no_zone.empty()) {
-            std::string ids;
-            for (const auto& id : site.cameras_in_no_zone) ids += (ids.empty() ? "" : ", ") + id;
+            std::string ids_en, ids_zh;
+            for (const auto& id : site.cameras_in_no_zone) {
+                ids_en += (ids_en.empty() ? "" : ", ") + audit::quote_id(id);
+                ids_zh += (ids_zh.empty() ? "" : "、") + audit::quote_id(id);
+            }
             out += fmt::format(
                 "{}: {}: {}\n", site.file,
                 style(severity_colour(audit::Severity::Info),
                       severity_word(audit::Severity::Info, lang)),
                 lang == Lang::Zh
-                    ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids)
-                    : fmt::format("cameras in no zone (no installer or signage check): {}", ids));
+                    ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids_zh)
+                    : fmt::format("cameras in no zone (no installer or signage check): {}",
+                                  ids_en));
         }
     }
     auto n = audit::count_severities(report);

@@ -75,11 +75,11 @@ run strict-yaml 0 "$bin" validate --strict data/examples/hotel-anhui.yaml && pas
 if run osm-check 1 "$bin" check --format json --lang en "$osm"; then
     expect osm-info "$tmp/out" '"check": "assumed-default"'
     expect osm-info-message "$tmp/out" \
-        "camera K7 is read from OpenStreetMap tags; assumed: camera:type = fixed (no camera:type tag)"
+        "camera “K7” is read from OpenStreetMap tags; assumed: camera:type = fixed (no camera:type tag)"
     expect osm-summary "$tmp/out" '"info": 7'
 fi
 if run osm-text 1 "$bin" check --lang en "$osm"; then
-    expect osm-text "$tmp/out" "info [cn-assumed-default] camera node/1 is read from OpenStreetMap tags"
+    expect osm-text "$tmp/out" "info [cn-assumed-default] camera “node/1” is read from OpenStreetMap tags"
 fi
 # The info findings never fail a run on their own, not even with --fail-on warning.
 cat >"$tmp/one-node.geojson" <<'JSON'

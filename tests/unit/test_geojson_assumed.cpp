@@ -59,13 +59,13 @@ TEST_CASE("assumed-default: one info finding per OSM camera, every value named")
     CHECK(f.loc.line == 5);  // the feature
     CHECK(f.loc.column == 3);
     CHECK(f.message_en ==
-          "camera node/7 is read from OpenStreetMap tags; assumed: camera:type = fixed (no "
+          "camera “node/7” is read from OpenStreetMap tags; assumed: camera:type = fixed (no "
           "camera:type tag); hfov = 90 (no tag gives the field of view; a wide lens, the "
           "cautious choice); range = 30 (no tag gives the range); height = 3 (no height tag; "
           "the site format's default); signage = false (OpenStreetMap has no tag for a posted "
           "notice); owner = op (the site's operator; the operator tag 'Police' names no party "
           "of the site)");
-    CHECK(f.message_zh.starts_with("摄像机 node/7 取自 OpenStreetMap 标签，以下数值为假定："));
+    CHECK(f.message_zh.starts_with("摄像机“node/7”取自 OpenStreetMap 标签，以下数值为假定："));
     CHECK(f.message_zh.find(
               "owner = op（取站点的管理单位；operator 标签“Police”不是站点中的单位）") !=
           std::string::npos);

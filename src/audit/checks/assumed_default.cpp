@@ -39,10 +39,10 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
         }
         RawFinding f;
         f.camera = c;
-        f.message_en = fmt::format("camera {} is read from OpenStreetMap tags; assumed: {}", cam.id,
-                                   fmt::join(en, "; "));
-        f.message_zh = fmt::format("摄像机 {} 取自 OpenStreetMap 标签，以下数值为假定：{}", cam.id,
-                                   fmt::join(zh, "；"));
+        f.message_en = fmt::format("camera {} is read from OpenStreetMap tags; assumed: {}",
+                                   quote_id(cam.id), fmt::join(en, "; "));
+        f.message_zh = fmt::format("摄像机{}取自 OpenStreetMap 标签，以下数值为假定：{}",
+                                   quote_id(cam.id), fmt::join(zh, "；"));
         f.metrics = numbers(cam.assumed);
         sink.add(run, std::move(f));
     }

@@ -26,20 +26,20 @@ struct Problem {
 void operator_problems(const Site& site, std::vector<Problem>& out) {
     const Party& op = site.operator_;
     if (op.name.empty())
-        out.push_back({op.loc, "the operator's name is missing", "缺少管理单位名称"});
+        out.push_back({op.loc, "the operator's name is missing", "缺少管理单位的名称"});
     if (op.type.empty())
-        out.push_back({op.loc, "the operator's type is missing", "缺少管理单位类型"});
+        out.push_back({op.loc, "the operator's type is missing", "缺少管理单位的类型"});
     if (op.type == "individual") return;
     if (op.credit_code.empty())
         out.push_back({op.loc, "the operator's unified social credit code is missing",
-                       "缺少统一社会信用代码"});
+                       "缺少管理单位的统一社会信用代码"});
     else if (!valid_credit_code(op.credit_code))
-        out.push_back(
-            {op.credit_code_loc,
-             fmt::format("the unified social credit code {} fails its GB 32100-2015 "
-                         "check character",
-                         op.credit_code),
-             fmt::format("统一社会信用代码 {} 校验码错误（GB 32100-2015）", op.credit_code)});
+        out.push_back({op.credit_code_loc,
+                       fmt::format("the unified social credit code {} fails its GB 32100-2015 "
+                                   "check character",
+                                   quote_id(op.credit_code)),
+                       fmt::format("统一社会信用代码{}的校验码错误（GB 32100-2015）",
+                                   quote_id(op.credit_code))});
 }
 
 void filing_problems(const System& sys, double max_days, std::vector<Problem>& out,
@@ -69,7 +69,7 @@ void filing_problems(const System& sys, double max_days, std::vector<Problem>& o
     out.push_back({filing.date_loc,
                    fmt::format("filed on {}, {} days after {}; the limit is {} days",
                                filing.date->str(), days, deadline_from.str(), allowed),
-                   fmt::format("{} 备案，距 {} 已 {} 日，超过 {} 日的期限", filing.date->str(),
+                   fmt::format("于 {} 备案，距 {} 已 {} 日，超过 {} 日的期限", filing.date->str(),
                                deadline_from.str(), days, allowed)});
 }
 
@@ -79,7 +79,7 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     if (!site.system) {
         f.severity = Severity::Info;
         f.message_en = "filing not applicable: the site has no `system` block (not built yet)";
-        f.message_zh = "备案检查不适用：站点文件没有 system（系统尚未建成）";
+        f.message_zh = "备案检查不适用：站点文件没有 `system`（系统尚未建成）";
         sink.add(run, std::move(f));
         return;
     }

@@ -17,10 +17,10 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             RawFinding f;
             f.camera = c;
             f.zone = z;
-            f.message_en = fmt::format("camera {} is installed inside {}", site.cameras[c].id,
-                                       zone_label_en(ctx, z));
-            f.message_zh =
-                fmt::format("摄像机 {} 安装在{}内", site.cameras[c].id, zone_label_zh(ctx, z));
+            f.message_en = fmt::format("camera {} is installed inside the {}",
+                                       quote_id(site.cameras[c].id), zone_label_en(ctx, z));
+            f.message_zh = fmt::format("摄像机{}安装在{}内", quote_id(site.cameras[c].id),
+                                       zone_label_zh(ctx, z));
             f.area_working = detail::polygons(ctx.zone_geometry(z));
             sink.add(run, std::move(f));
         }

@@ -61,10 +61,10 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                 RawFinding f;
                 f.camera = c;
                 f.zone = z;
-                f.message_en =
-                    fmt::format("camera {} sees {} m² ({}) of {}", cam.id, detail::num(overlap),
-                                detail::percent(fraction), zone_label_en(ctx, z));
-                f.message_zh = fmt::format("摄像机 {} 可拍摄到{} {} 平方米（{}）", cam.id,
+                f.message_en = fmt::format("camera {} sees {} m² ({}) of the {}", quote_id(cam.id),
+                                           detail::num(overlap), detail::percent(fraction),
+                                           zone_label_en(ctx, z));
+                f.message_zh = fmt::format("摄像机{}可拍摄到{}内 {} 平方米（{}）", quote_id(cam.id),
                                            zone_label_zh(ctx, z), detail::num(overlap),
                                            detail::percent(fraction));
                 f.metrics = {{"overlap_m2", overlap}, {"overlap_fraction", fraction}};

@@ -65,7 +65,7 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             density_en = fmt::format(" at {} px/m or more", detail::num(*min_px));
             density_zh = fmt::format("（像素密度不低于 {} 像素/米）", detail::num(*min_px));
         }
-        f.message_en = fmt::format("{} is covered {}{}, less than the required {}",
+        f.message_en = fmt::format("the {} is covered {}{}, less than the required {}",
                                    zone_label_en(ctx, z), detail::percent(cov.covered_fraction),
                                    density_en, detail::percent(required));
         f.message_zh = fmt::format("{}的覆盖率为 {}{}，低于要求的 {}", zone_label_zh(ctx, z),

@@ -17,10 +17,11 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             RawFinding f;
             f.camera = c;
             f.zone = z;
-            f.message_en = fmt::format("camera {} in public {} has no visible notice (signage)",
-                                       cam.id, zone_label_en(ctx, z));
-            f.message_zh = fmt::format("公共区域{}内的摄像机 {} 未设置显著的提示标识",
-                                       zone_label_zh(ctx, z), cam.id);
+            f.message_en =
+                fmt::format("camera {} in the {} (a public zone) has no visible notice (signage)",
+                            quote_id(cam.id), zone_label_en(ctx, z));
+            f.message_zh = fmt::format("摄像机{}位于{}（公共区域）内，未设置显著的提示标识",
+                                       quote_id(cam.id), zone_label_zh(ctx, z));
             sink.add(run, std::move(f));
         }
     }

@@ -41,13 +41,13 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                 RawFinding f;
                 f.camera = c;
                 f.zone = z;
-                f.message_en =
-                    fmt::format("camera {} of {} sees {} m² ({}) of {}, owned by {}", cam.id, owner,
-                                detail::num(overlap), detail::percent(fraction),
-                                zone_label_en(ctx, z), site.owner_of(zone.owner));
+                const std::string other = quote_id(site.owner_of(zone.owner));
+                f.message_en = fmt::format("camera {} of {} sees {} m² ({}) of the {}, owned by {}",
+                                           quote_id(cam.id), quote_id(owner), detail::num(overlap),
+                                           detail::percent(fraction), zone_label_en(ctx, z), other);
                 f.message_zh =
-                    fmt::format("{} 的摄像机 {} 可拍摄到 {} 所有的{} {} 平方米（{}）", owner,
-                                cam.id, site.owner_of(zone.owner), zone_label_zh(ctx, z),
+                    fmt::format("{}的摄像机{}可拍摄到{}所有的{}内 {} 平方米（{}）", quote_id(owner),
+                                quote_id(cam.id), other, zone_label_zh(ctx, z),
                                 detail::num(overlap), detail::percent(fraction));
                 f.metrics = {{"overlap_m2", overlap}, {"overlap_fraction", fraction}};
                 f.area_working = detail::polygons(part);

@@ -42,17 +42,19 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                 f.camera = c;
                 f.zone = z;
                 if (sees) {
-                    f.message_en = fmt::format("camera {} sees {} and has no consent from its unit",
-                                               cam.id, zone_label_en(ctx, z));
-                    f.message_zh = fmt::format("摄像机 {} 可拍摄到{}，未取得该涉密单位同意", cam.id,
-                                               zone_label_zh(ctx, z));
+                    f.message_en =
+                        fmt::format("camera {} sees the {} and has no consent from its unit",
+                                    quote_id(cam.id), zone_label_en(ctx, z));
+                    f.message_zh = fmt::format("摄像机{}可拍摄到{}，未取得该涉密单位的同意",
+                                               quote_id(cam.id), zone_label_zh(ctx, z));
                     f.area_working = detail::polygons(part);
                 } else {
-                    f.message_en =
-                        fmt::format("camera {} is {} m from {} and has no consent from its unit",
-                                    cam.id, detail::num(d), zone_label_en(ctx, z));
-                    f.message_zh = fmt::format("摄像机 {} 距{} {} 米，未取得该涉密单位同意", cam.id,
-                                               zone_label_zh(ctx, z), detail::num(d));
+                    f.message_en = fmt::format(
+                        "camera {} is {} m from the {} and has no consent from its unit",
+                        quote_id(cam.id), detail::num(d), zone_label_en(ctx, z));
+                    f.message_zh =
+                        fmt::format("摄像机{}与{}相距 {} 米，未取得该涉密单位的同意",
+                                    quote_id(cam.id), zone_label_zh(ctx, z), detail::num(d));
                 }
                 f.metrics = {{"distance_m", d}};
                 out.push_back(std::move(f));

@@ -19,7 +19,7 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     if (!site.system) {
         f.severity = Severity::Info;
         f.message_en = "retention not applicable: the site has no `system` block (not built yet)";
-        f.message_zh = "保存期限检查不适用：站点文件没有 system（系统尚未建成）";
+        f.message_zh = "保存期限检查不适用：站点文件没有 `system`（系统尚未建成）";
         sink.add(run, std::move(f));
         return;
     }
@@ -27,11 +27,12 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
     f.metrics.emplace_back("min_days", min_days);
     if (!sys.retention_days) {
         f.loc = sys.loc;
-        f.message_en =
-            fmt::format("system.retention_days is not given; footage must be kept at least {} days",
+        f.message_en = fmt::format(
+            "`system.retention_days` is not given; footage must be kept at least {} days",
+            detail::num(min_days));
+        f.message_zh =
+            fmt::format("未给出 `system.retention_days`；视频图像信息应当保存不少于 {} 日",
                         detail::num(min_days));
-        f.message_zh = fmt::format("未给出 system.retention_days；视频图像信息应当保存不少于 {} 日",
-                                   detail::num(min_days));
         sink.add(run, std::move(f));
         return;
     }

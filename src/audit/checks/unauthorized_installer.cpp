@@ -23,13 +23,14 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             f.camera = c;
             f.zone = z;
             f.message_en = fmt::format(
-                "camera {} in public {} is installed by {}, which has no duty for the place "
+                "camera {} in the {} (a public zone) is installed by {}, which has no duty for the "
+                "place "
                 "and does not own the zone",
-                cam.id, zone_label_en(ctx, z), owner);
+                quote_id(cam.id), zone_label_en(ctx, z), quote_id(owner));
             f.message_zh = fmt::format(
-                "公共区域{}内的摄像机 {} 由 {} 安装，该单位既不负有管理或"
+                "摄像机{}位于{}（公共区域）内，由{}安装；该单位既不负有管理或"
                 "安全防范责任，也不是该区域的所有者",
-                zone_label_zh(ctx, z), cam.id, owner);
+                quote_id(cam.id), zone_label_zh(ctx, z), quote_id(owner));
             sink.add(run, std::move(f));
         }
     }

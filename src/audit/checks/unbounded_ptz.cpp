@@ -31,12 +31,15 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                 f.camera = c;
                 f.zone = z;
                 f.message_en = fmt::format(
-                    "PTZ camera {} has no pan limits and {} is {} m away, within its {} m range",
-                    cam.id, zone_label_en(ctx, z), detail::num(d), detail::num(cam.range));
+                    "PTZ camera {} has no pan limits and the {} is {} m away, within its {} m "
+                    "range",
+                    quote_id(cam.id), zone_label_en(ctx, z), detail::num(d),
+                    detail::num(cam.range));
                 f.message_zh = fmt::format(
-                    "云台摄像机 {} 未设置水平转动限位，{}距其 {} 米，在其 {} 米"
+                    "云台摄像机{}未设置水平转动限位，{}与其相距 {} 米，在其 {} 米的"
                     "拍摄范围内",
-                    cam.id, zone_label_zh(ctx, z), detail::num(d), detail::num(cam.range));
+                    quote_id(cam.id), zone_label_zh(ctx, z), detail::num(d),
+                    detail::num(cam.range));
                 f.metrics = {{"distance_m", d}};
                 out.push_back(std::move(f));
             }
