@@ -172,7 +172,7 @@ void AuditContext::locate_cameras() {
         auto eye = geo::make_point(viewsheds_[c].eye);
         for (std::size_t z : zone_tree_.query(eye.get())) {
             if (working_.zones[z].floor != cam.floor) continue;
-            if (geo::prepared_covers(zone_prepared_[z].get(), eye.get()))
+            if (geo::prepared_covers(zone_prepared_[z], eye.get()))
                 camera_zones_[c].push_back(z);
         }
     }

@@ -250,7 +250,7 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
     }
 
     // Brute force at random points around the eye.
-    const geo::Prepared prepared = geo::prepare(v.area.get());
+    geo::Prepared prepared = geo::prepare(v.area.get());
     std::uniform_real_distribution<double> u(-1.05, 1.05);
     int mismatches = 0, decided = 0;
     for (int i = 0; i < 300; ++i) {
@@ -259,7 +259,7 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
         if (t == Truth::Unsure) continue;
         ++decided;
         const geo::Geom pt = geo::make_point(p);
-        const bool in = geo::prepared_covers(prepared.get(), pt.get());
+        const bool in = geo::prepared_covers(prepared, pt.get());
         if (in != (t == Truth::Seen)) ++mismatches;
     }
     CHECK(mismatches == 0);
