@@ -35,7 +35,7 @@ geo::Geom build_zone(const Zone& z, double buffer) {
 // (apart, or touching along a side: the rooms beside a corridor camera's view), the
 // intersection has no area and holds no polygon, which is all that the checks read of an
 // overlap: an empty polygon stands for it, without GEOS's overlay (most of an audit's time).
-bool envelopes_overlap(const GEOSGeometry* a, const GEOSGeometry* b) {
+bool envelopes_overlap(const geo::Geometry* a, const geo::Geometry* b) {
     const geo::Envelope ea = geo::envelope(a), eb = geo::envelope(b);
     return std::max(ea.minx, eb.minx) < std::min(ea.maxx, eb.maxx) &&
            std::max(ea.miny, eb.miny) < std::min(ea.maxy, eb.maxy);
@@ -68,19 +68,14 @@ std::optional<geo::Envelope> rectangle_of(const Zone& z) {
 // then at least half the rectangle's width from every edge, so the signs below are exact.
 // Such an intersection has no area and holds no polygon: see envelopes_overlap. It spares
 // GEOS's overlay the rooms whose walls bound a camera's view.
-bool may_overlap_rectangle(const GEOSGeometry* g, const geo::Envelope& r) {
-    GEOSContextHandle_t h = geo::ctx();
-    if (GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(h, g) != 0) return true;
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, g));
-    unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 4) return true;
-    thread_local std::vector<double> xy;
-    xy.resize(2 * static_cast<std::size_t>(n));
-    if (!GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0)) return true;
+bool may_overlap_rectangle(const geo::Geometry* g, const geo::Envelope& r) {
+    thread_local std::vector<Point> ring;  // closed
+    if (!geo::hole_free_shell(g, ring) || ring.size() < 4) return true;
+    const std::size_t n = ring.size();
     const double cx = (r.minx + r.maxx) / 2, cy = (r.miny + r.maxy) / 2;
     bool inside = false;
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        const double ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+        const double ax = ring[i].x, ay = ring[i].y, bx = ring[i + 1].x, by = ring[i + 1].y;
         if (std::max(ax, bx) > r.minx && std::min(ax, bx) < r.maxx && std::max(ay, by) > r.miny &&
             std::min(ay, by) < r.maxy)
             return true;
@@ -94,8 +89,8 @@ bool may_overlap_rectangle(const GEOSGeometry* g, const geo::Envelope& r) {
 }
 
 // One empty polygon for every provably empty overlap: made once, never freed, only read.
-const GEOSGeometry* empty_polygon() {
-    static const GEOSGeometry* const empty = geo::make_empty_polygon().release();
+const geo::Geometry* empty_polygon() {
+    static const geo::Geometry* const empty = geo::make_empty_polygon().release();
     return empty;
 }
 
@@ -154,7 +149,7 @@ void AuditContext::index_zones() {
     viewshed_tree_.build();
 }
 
-std::vector<std::size_t> AuditContext::cameras_seeing(const GEOSGeometry* g) const {
+std::vector<std::size_t> AuditContext::cameras_seeing(const geo::Geometry* g) const {
     return viewshed_tree_.query(g);
 }
 
@@ -178,7 +173,7 @@ void AuditContext::locate_cameras() {
     }
 }
 
-const GEOSGeometry* AuditContext::zone_geometry(std::size_t zone, double buffer) const {
+const geo::Geometry* AuditContext::zone_geometry(std::size_t zone, double buffer) const {
     const Zone& z = working_.zones[zone];
     if (has_own_size(z) || z.shape == ZoneShape::Polygon || buffer == kDefaultZoneBuffer)
         return zone_geoms_[zone].get();
@@ -210,7 +205,7 @@ bool AuditContext::provably_no_overlap(std::size_t camera, std::size_t zone, dou
            (zone_rects_[zone] && !may_overlap_rectangle(vs.area.get(), *zone_rects_[zone]));
 }
 
-const GEOSGeometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
+const geo::Geometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
                                           double buffer) const {
     buffer = effective_buffer(working_.zones[zone], buffer);  // one cache entry for most zones
     const auto& vs = viewsheds_[camera];
