@@ -167,8 +167,7 @@ void AuditContext::locate_cameras() {
         auto eye = geo::make_point(viewsheds_[c].eye);
         for (std::size_t z : zone_tree_.query(eye.get())) {
             if (working_.zones[z].floor != cam.floor) continue;
-            if (geo::prepared_covers(zone_prepared_[z], eye.get()))
-                camera_zones_[c].push_back(z);
+            if (geo::prepared_covers(zone_prepared_[z], eye.get())) camera_zones_[c].push_back(z);
         }
     }
 }
@@ -206,7 +205,7 @@ bool AuditContext::provably_no_overlap(std::size_t camera, std::size_t zone, dou
 }
 
 const geo::Geometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
-                                          double buffer) const {
+                                           double buffer) const {
     buffer = effective_buffer(working_.zones[zone], buffer);  // one cache entry for most zones
     const auto& vs = viewsheds_[camera];
     // Provably empty overlaps, most pairs, share one empty polygon and stay out of the cache,

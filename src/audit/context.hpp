@@ -51,7 +51,7 @@ class AuditContext {
     double zone_area(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
     // The part of the camera's viewshed inside the zone (cached); empty if on another floor.
     const geo::Geometry* overlap(std::size_t camera, std::size_t zone,
-                                double buffer = kDefaultZoneBuffer) const;
+                                 double buffer = kDefaultZoneBuffer) const;
     // Whether geo::area(overlap(camera, zone, buffer)) is above `threshold` (or equal to it,
     // with `or_equal`): the same answer, mostly without GEOS's overlay. For a convex zone the
     // area inside it is clipped (geo/convex_clip.hpp); only when that lies within rounding of
