@@ -1,5 +1,5 @@
 // RAII over the reentrant GEOS C API (geos_c.h, GEOS 3.11 on Debian 12). The only code that
-// calls GEOS is under src/geo/ (tests/source/geos_in_geo.sh fails otherwise); everything else
+// calls GEOS is under src/geo/ (tests/cli/layering.sh fails otherwise); everything else
 // holds geometries as geo::Geom and borrows them as `const geo::Geometry*`.
 //
 // Threads: the contract this file keeps, and the GEOS facts it rests on.
