@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "geo/heights.hpp"
 #include "geo/plane.hpp"
 #include "geo/star_ring.hpp"
 #include "geo/sweep.hpp"
@@ -86,12 +87,35 @@ Geom repair(const GEOSGeometry* g) {
     return buffer(fixed.get(), 0);
 }
 
+// The walls and pillars with a height near the eye (heights.hpp); none without them.
+HeightShadows shadows_near(const Camera& camera, Point eye, const Obstacles& obstacles,
+                           const ViewshedOptions& options) {
+    if (obstacles.partial_segment_count() == 0 && obstacles.partial_solid_count() == 0) return {};
+    return height_shadows(eye, camera.height, options.view_height, camera.range,
+                          obstacles.partial_segments_near(eye, camera.range),
+                          obstacles.partial_solids_near(eye, camera.range));
+}
+
+// The union of the trapezoids and pillar insides that meet the swept polygon `ring`; null
+// when none does.
+Geom hidden_by_heights(const HeightShadows& shadows, const std::vector<Point>& ring) {
+    std::vector<Geom> parts;
+    for (const auto& t : shadows.trapezoids)
+        if (segment_meets_ring(ring, t[0], t[1]))
+            parts.push_back(make_polygon(Ring(t.begin(), t.end())));
+    for (const Polygon* inside : shadows.insides)
+        if (polygon_meets_ring(ring, *inside)) parts.push_back(make_polygon(*inside));
+    if (parts.empty()) return nullptr;
+    if (parts.size() == 1) return std::move(parts[0]);
+    return union_all(std::move(parts));
+}
+
 }  // namespace
 
 Point eye_position(const Camera& camera, const Obstacles& obstacles) {
     const Point p = camera.position;
     if (camera.panoramic()) return p;
-    const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset);
+    const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset, camera.height);
     if (!wall) return p;
     const Point facing = plane::bearing_vector(facing_bearing(camera));
     Point eye = move_off(*wall, p, facing, p);
@@ -100,7 +124,7 @@ Point eye_position(const Camera& camera, const Obstacles& obstacles) {
     // Facing along that wall, the eye goes to the side where the first wall runs.
     Segment last = *wall;
     for (int k = 0; k < 2; ++k) {
-        const std::optional<Segment> on = obstacles.wall_at(eye, kOnWall);
+        const std::optional<Segment> on = obstacles.wall_at(eye, kOnWall, camera.height);
         if (!on) break;
         const double da = plane::norm(plane::sub(last.a, eye)),
                      db = plane::norm(plane::sub(last.b, eye));
@@ -115,18 +139,21 @@ Geom field_of_view(const Camera& camera, Point eye) {
     return ring.empty() ? make_empty_polygon() : make_polygon(ring);
 }
 
-Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
+Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
+                          const ViewshedOptions& options) {
     const GeosSubject subject("camera", camera.id, camera.loc);  // names it in a GEOS failure
     Viewshed v;
     v.eye = eye_position(camera, obstacles);
-    if (obstacles.inside_solid(v.eye)) {
+    if (obstacles.inside_solid(v.eye, camera.height)) {
         v.eye_in_solid = true;
         v.area = make_empty_polygon();
         return v;
     }
     const AngularField field = field_of(camera);
-    const std::vector<Point> ring =
-        visibility_ring(v.eye, camera.range, field, obstacles.segments_near(v.eye, camera.range));
+    std::vector<Segment> walls = obstacles.segments_near(v.eye, camera.range);
+    const HeightShadows shadows = shadows_near(camera, v.eye, obstacles, options);
+    walls.insert(walls.end(), shadows.walls.begin(), shadows.walls.end());
+    const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field, walls);
     if (ring.empty()) {
         v.area = make_empty_polygon();
         return v;
@@ -146,6 +173,8 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
     // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
     for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid))
         subtract(make_polygon(*solid).get());
+    if (!shadows.subtracts_nothing())
+        if (Geom hidden = hidden_by_heights(shadows, ring)) subtract(hidden.get());
     const Envelope box = box_of(ring);
     for (const Polygon& mask : camera.privacy_masks) {
         if (mask.shell.size() < 3 || !boxes_meet(box, box_of(mask.shell))) continue;

@@ -58,6 +58,18 @@ struct Scene {
         walls.push_back(std::move(w));
         return *this;
     }
+    // A wall `height` metres high (a partition, a curtain, a counter).
+    Scene& partition(std::vector<Point> pts, double height) {
+        line(std::move(pts));
+        walls.back().height = height;
+        return *this;
+    }
+    // A pillar `height` metres high (a cabinet, a counter block).
+    Scene& block(Ring shell, double height) {
+        pillar(std::move(shell));
+        walls.back().height = height;
+        return *this;
+    }
     geo::Obstacles obstacles() const {
         std::vector<const Wall*> ptrs;
         for (const Wall& w : walls) ptrs.push_back(&w);
