@@ -113,8 +113,14 @@ void add_segment_shadow(Point eye, Point a, Point b, const ShadowClass& cls, dou
     const Point ia = add(a, scale(d, inner->first)), ib = add(a, scale(d, inner->second));
     const double nearest = plane::segment_distance({0, 0}, ia, ib);
     if ((cls.k - 1) * nearest <= kThinShadow || edge_on(ia, ib)) return;
-    out.trapezoids.push_back(
-        {add(eye, ia), add(eye, ib), add(eye, scale(ib, cls.k)), add(eye, scale(ia, cls.k))});
+    Trapezoid t;
+    t.wall = {add(eye, a), add(eye, b)};
+    t.t0 = inner->first;
+    t.t1 = inner->second;
+    t.k = cls.k;
+    t.corners = {add(eye, ia), add(eye, ib), add(eye, scale(ib, cls.k)),
+                 add(eye, scale(ia, cls.k))};
+    out.trapezoids.push_back(t);
 }
 
 }  // namespace

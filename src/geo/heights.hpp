@@ -88,14 +88,22 @@ struct ShadowClass {
 // `view_height` (all metres above the floor).
 ShadowClass classify_shadow(double eye_height, double view_height, double wall_height);
 
+// The shadow of the part of a Near wall segment whose image lies within the range.
+struct Trapezoid {
+    Segment wall;   // the whole segment (absolute coordinates)
+    double t0, t1;  // the part wall.a + t (wall.b - wall.a), t in [t0, t1], that casts it
+    double k;       // the homothety's ratio
+    // The part (a, b) and its image (kb, ka), in that order (absolute coordinates).
+    std::array<Point, 4> corners;
+};
+
 // What the walls and pillars with a height near one eye add to its viewshed.
 struct HeightShadows {
     // Segments that hide, within the range, what walls to the ceiling there would hide: Full
     // segments, the images of Far segments, the outer parts of Near segments.
     std::vector<Segment> walls;
-    // The Near trapezoids, whose images lie within the range: the segment's piece (a, b) and
-    // its image (kb, ka), in that order (absolute coordinates).
-    std::vector<std::array<Point, 4>> trapezoids;
+    // The Near trapezoids, whose images lie within the range.
+    std::vector<Trapezoid> trapezoids;
     // Pillars whose inside is hidden at the view height and that the eye may see into.
     std::vector<const Polygon*> insides;
 

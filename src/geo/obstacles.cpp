@@ -64,25 +64,22 @@ Envelope box_of(const Ring& ring) {
 }  // namespace
 
 struct Obstacles::Impl {
+    // Every opaque segment, in one index; heights[i] is kAtCeiling for a full-height wall.
     std::vector<Segment> segments;
+    std::vector<double> heights;
+    std::size_t partial = 0;  // segments with a height
     StrTree segment_tree;
     std::vector<Polygon> solids;
     StrTree solid_tree;
-    // Walls and pillars with a height.
-    std::vector<PartialSegment> partial_segments;
-    StrTree partial_segment_tree;
-    std::vector<PartialSolid> partial_solids;
+    std::vector<PartialSolid> partial_solids;  // pillars with a height
     StrTree partial_solid_tree;
 
     void add_segment(Point a, Point b, const std::optional<double>& height) {
         if (a == b) return;
-        if (height) {
-            partial_segment_tree.insert(box_of(a, b), partial_segments.size());
-            partial_segments.push_back({{a, b}, *height});
-            return;
-        }
         segment_tree.insert(box_of(a, b), segments.size());
         segments.push_back({a, b});
+        heights.push_back(height.value_or(kAtCeiling));
+        if (height) ++partial;
     }
     void add_solid(const Polygon& polygon, const std::optional<double>& height) {
         if (height) {
@@ -109,7 +106,6 @@ Obstacles::Obstacles(const std::vector<const Wall*>& walls) : impl_(std::make_un
     }
     impl_->segment_tree.build();
     impl_->solid_tree.build();
-    impl_->partial_segment_tree.build();
     impl_->partial_solid_tree.build();
 }
 
@@ -121,17 +117,24 @@ std::vector<Segment> Obstacles::segments_near(Point c, double r) const {
     std::vector<Segment> out;
     const std::vector<std::size_t> ids = impl_->segment_tree.query(box_around(c, r));
     out.reserve(ids.size());
-    for (std::size_t id : ids) out.push_back(impl_->segments[id]);
+    for (std::size_t id : ids)
+        if (impl_->partial == 0 || impl_->heights[id] == kAtCeiling)
+            out.push_back(impl_->segments[id]);
     return out;
 }
 
-std::vector<PartialSegment> Obstacles::partial_segments_near(Point c, double r) const {
-    std::vector<PartialSegment> out;
-    if (impl_->partial_segments.empty()) return out;
-    const std::vector<std::size_t> ids = impl_->partial_segment_tree.query(box_around(c, r));
-    out.reserve(ids.size());
-    for (std::size_t id : ids) out.push_back(impl_->partial_segments[id]);
-    return out;
+void Obstacles::walls_near(Point c, double r, std::vector<Segment>& full,
+                           std::vector<PartialSegment>& partial) const {
+    const std::vector<std::size_t> ids = impl_->segment_tree.query(box_around(c, r));
+    full.reserve(full.size() + ids.size());
+    for (std::size_t id : ids) {
+        const double h = impl_->heights[id];
+        if (h == kAtCeiling) {
+            full.push_back(impl_->segments[id]);
+        } else {
+            partial.push_back({impl_->segments[id], h});
+        }
+    }
 }
 
 std::vector<const PartialSolid*> Obstacles::partial_solids_near(Point c, double r) const {
@@ -172,32 +175,26 @@ std::vector<const Polygon*> Obstacles::solids_touching(Point p, double tol) cons
 std::optional<Segment> Obstacles::wall_at(Point p, double tol, double eye_height) const {
     std::optional<Segment> best;
     double best_d = tol;
-    auto consider = [&](const Segment& s) {
+    for (std::size_t id : impl_->segment_tree.query(box_around(p, tol))) {
+        if (impl_->heights[id] < eye_height) continue;  // a wall lower than the camera
+        const Segment& s = impl_->segments[id];
         const double d = plane::segment_distance(p, s.a, s.b);
         if (d < best_d || (!best && d <= tol)) {
             best = s;
             best_d = d;
-        }
-    };
-    for (std::size_t id : impl_->segment_tree.query(box_around(p, tol)))
-        consider(impl_->segments[id]);
-    if (!impl_->partial_segments.empty()) {
-        for (std::size_t id : impl_->partial_segment_tree.query(box_around(p, tol))) {
-            const PartialSegment& s = impl_->partial_segments[id];
-            if (s.height >= eye_height) consider(s.segment);
         }
     }
     return best;
 }
 
 std::size_t Obstacles::segment_count() const {
-    return impl_->segments.size();
+    return impl_->segments.size() - impl_->partial;
 }
 std::size_t Obstacles::solid_count() const {
     return impl_->solids.size();
 }
 std::size_t Obstacles::partial_segment_count() const {
-    return impl_->partial_segments.size();
+    return impl_->partial;
 }
 std::size_t Obstacles::partial_solid_count() const {
     return impl_->partial_solids.size();

@@ -7,6 +7,7 @@
 
 #include "geo/heights.hpp"
 #include "geo/plane.hpp"
+#include "geo/shadow_sweep.hpp"
 #include "geo/star_ring.hpp"
 #include "geo/sweep.hpp"
 
@@ -87,25 +88,46 @@ Geom repair(const GEOSGeometry* g) {
     return buffer(fixed.get(), 0);
 }
 
-// The walls and pillars with a height near the eye (heights.hpp); none without them.
-HeightShadows shadows_near(const Camera& camera, Point eye, const Obstacles& obstacles,
-                           const ViewshedOptions& options) {
-    if (obstacles.partial_segment_count() == 0 && obstacles.partial_solid_count() == 0) return {};
-    return height_shadows(eye, camera.height, options.view_height, camera.range,
-                          obstacles.partial_segments_near(eye, camera.range),
-                          obstacles.partial_solids_near(eye, camera.range));
+// The walls near the eye, to the ceiling, into `walls`, and what the walls and pillars with a
+// height there hide (heights.hpp); those hiding all behind them join `walls`.
+HeightShadows walls_and_shadows(const Camera& camera, Point eye, const Obstacles& obstacles,
+                                const ViewshedOptions& options, std::vector<Segment>& walls) {
+    if (obstacles.partial_segment_count() == 0 && obstacles.partial_solid_count() == 0) {
+        walls = obstacles.segments_near(eye, camera.range);
+        return {};
+    }
+    std::vector<PartialSegment> partial;
+    obstacles.walls_near(eye, camera.range, walls, partial);
+    HeightShadows shadows =
+        height_shadows(eye, camera.height, options.view_height, camera.range, partial,
+                       obstacles.partial_solids_near(eye, camera.range));
+    walls.insert(walls.end(), shadows.walls.begin(), shadows.walls.end());
+    return shadows;
 }
 
-// The union of the trapezoids and pillar insides that meet the swept polygon `ring`; null
-// when none does.
-Geom hidden_by_heights(const HeightShadows& shadows, const std::vector<Point>& ring) {
-    std::vector<Geom> parts;
-    for (const auto& t : shadows.trapezoids)
-        if (segment_meets_ring(ring, t[0], t[1]))
-            parts.push_back(make_polygon(Ring(t.begin(), t.end())));
+// The trapezoids and pillar insides that meet the swept polygon `ring`: the others change
+// nothing (heights.hpp).
+struct SeenShadows {
+    std::vector<const Trapezoid*> trapezoids;
+    std::vector<const Polygon*> insides;
+    bool empty() const { return trapezoids.empty() && insides.empty(); }
+};
+
+SeenShadows seen_shadows(const HeightShadows& shadows, const std::vector<Point>& ring) {
+    SeenShadows seen;
+    for (const Trapezoid& t : shadows.trapezoids)
+        if (segment_meets_ring(ring, t.corners[0], t.corners[1])) seen.trapezoids.push_back(&t);
     for (const Polygon* inside : shadows.insides)
-        if (polygon_meets_ring(ring, *inside)) parts.push_back(make_polygon(*inside));
-    if (parts.empty()) return nullptr;
+        if (polygon_meets_ring(ring, *inside)) seen.insides.push_back(inside);
+    return seen;
+}
+
+// Their union, for GEOS's overlay (when shadow_sweep cannot vouch for its result).
+Geom union_of(const SeenShadows& seen) {
+    std::vector<Geom> parts;
+    for (const Trapezoid* t : seen.trapezoids)
+        parts.push_back(make_polygon(Ring(t->corners.begin(), t->corners.end())));
+    for (const Polygon* inside : seen.insides) parts.push_back(make_polygon(*inside));
     if (parts.size() == 1) return std::move(parts[0]);
     return union_all(std::move(parts));
 }
@@ -150,9 +172,8 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
         return v;
     }
     const AngularField field = field_of(camera);
-    std::vector<Segment> walls = obstacles.segments_near(v.eye, camera.range);
-    const HeightShadows shadows = shadows_near(camera, v.eye, obstacles, options);
-    walls.insert(walls.end(), shadows.walls.begin(), shadows.walls.end());
+    std::vector<Segment> walls;
+    const HeightShadows shadows = walls_and_shadows(camera, v.eye, obstacles, options, walls);
     const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field, walls);
     if (ring.empty()) {
         v.area = make_empty_polygon();
@@ -170,11 +191,28 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
         g = difference(g.get(), part);
         trusted = false;
     };
+    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
+    // those that meet the swept polygon: the others change nothing).
+    if (!shadows.subtracts_nothing()) {
+        std::optional<std::vector<Polygon>> rest;
+        if (trusted) {
+            std::vector<const Trapezoid*> trapezoids;
+            trapezoids.reserve(shadows.trapezoids.size());
+            for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
+            rest = subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids,
+                                    shadows.insides);
+        }
+        if (rest) {
+            g = make_polygons(*rest);  // vouched for: still trusted
+            overlay_ready = true;
+        } else if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
+            subtract(union_of(seen).get());
+            v.shadows_by_overlay = true;
+        }
+    }
     // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
     for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid))
         subtract(make_polygon(*solid).get());
-    if (!shadows.subtracts_nothing())
-        if (Geom hidden = hidden_by_heights(shadows, ring)) subtract(hidden.get());
     const Envelope box = box_of(ring);
     for (const Polygon& mask : camera.privacy_masks) {
         if (mask.shell.size() < 3 || !boxes_meet(box, box_of(mask.shell))) continue;

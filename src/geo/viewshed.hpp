@@ -53,8 +53,11 @@ class Obstacles {
     // Segments of full-height opaque walls whose envelope meets the square around `c` of
     // half-side `r`.
     std::vector<Segment> segments_near(Point c, double r) const;
-    // The same for the walls and pillars with a height.
-    std::vector<PartialSegment> partial_segments_near(Point c, double r) const;
+    // The same, in one query, appended to `full`, and those of walls with a height (pillars'
+    // edges included) to `partial`.
+    void walls_near(Point c, double r, std::vector<Segment>& full,
+                    std::vector<PartialSegment>& partial) const;
+    // The pillars with a height whose envelope meets that square.
     std::vector<const PartialSolid*> partial_solids_near(Point c, double r) const;
     // Whether `p` lies strictly inside a full-height solid wall polygon, or inside one with a
     // height above `eye_height` (an eye there is inside the solid).
@@ -81,6 +84,9 @@ struct Viewshed {
     Point eye;                  // the position after the move off its wall
     bool eye_in_solid = false;  // the eye is inside a pillar or building outline
     double area_m2 = 0;
+    // Shadows of walls with a height were subtracted by GEOS's overlay, shadow_sweep.hpp not
+    // vouching for its own result (for tests and benchmarks: the same polygon either way).
+    bool shadows_by_overlay = false;
 };
 
 // The eye: `camera.position` moved 0.05 m off an opaque wall within 0.05 m, towards the side
