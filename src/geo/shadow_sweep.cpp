@@ -40,13 +40,16 @@ using plane::sub;
 constexpr double kRadial = 1e-12;  // |sin| under which an edge runs along a ray (star_ring.cpp)
 constexpr int kEye = -1;           // a cell's bottom at the eye
 
-enum class Effect : std::uint8_t { Top, Up, Down, Toggle };
+enum class Effect : std::uint8_t { Up, Down, Toggle };
 
+// A boundary segment, or one of the polygon's edges that is not along a ray (a top).
 struct Line {
     Point a, b;  // the piece, counter-clockwise as seen from the eye
     Point p, d;  // its line p + s d, shared by every piece cut from one wall segment
-    Effect effect = Effect::Top;
+    Effect effect = Effect::Up;
     int pillar = -1;  // Toggle: which pillar
+    int pair = -1;    // Up: its image's index among the candidates
+    int edge = -1;    // a top: the polygon's edge (from vertex `edge`)
     double key_a = 0, key_b = 0;
     int ca = -1, cb = -1;  // the clusters of a and b; -1: outside the field
     int pa = -1, pb = -1;  // the point indexes of a and b, once used
@@ -62,23 +65,21 @@ struct Crit {
 struct Cluster {
     double key;
     Point dir;  // not unit
-    Point unit_dir;
 };
 
-// Cell sides are boundary lines (lines_[i]: i) or tops (tops_[i]: lines_.size() + i).
+// Cell sides are boundary lines (lines_[i]: i) or the polygon's edges (from vertex e:
+// lines_.size() + e).
 struct Cell {
     int bottom, top;     // sides; bottom kEye: the eye
-    int top_last;        // the last top of a chain (== top when one side is the top)
+    int top_last;        // a chain of the polygon's edges: the last (== top for one side)
     int b0, b1, t0, t1;  // point indexes at the interval's first and second ray
 };
 
-constexpr int kRingRadial = -2 - (1 << 28);  // edge sides of the polygon's own rays: minus i
-
 struct Edge {
     int from, to;
-    // >= 0: along that cell side's line; kRingRadial - i: the polygon's edge from vertex i
-    // along a ray; otherwise (< -1) along cluster -2 - side's ray
-    int side;
+    int side_in, side_out;  // the sides along which it leaves `from` and reaches `to`; < -1:
+                            // along cluster -2 - side's ray
+    int chain = -1;         // >= 0: the polygon's vertices from `chain` to `to` in between
 };
 
 // A cell's end point on a cluster's ray, for joining the cells on both sides of it.
@@ -136,8 +137,11 @@ class ShadowSweep {
         for (const Trapezoid* t : trapezoids) add_trapezoid(*t);
         for (const Polygon* p : pillars)
             if (!add_pillar(*p)) return std::nullopt;
-        if (lines_.empty()) return unchanged();
-        find_windows();
+        find_windows(candidates_);
+        if (!read_tops()) return std::nullopt;
+        cull();
+        if (lines_.empty()) return unchanged(ring);
+        find_windows(lines_);
         if (!find_clusters()) return std::nullopt;
         if (!assign_tops()) return std::nullopt;
         if (!make_cells()) return std::nullopt;
@@ -147,7 +151,7 @@ class ShadowSweep {
             add_top_edges(cell);
             if (cell.bottom != kEye) add_edge(cell.b1, cell.b0, cell.bottom);
         }
-        return assemble();
+        return assemble(ring);
     }
 
   private:
@@ -158,8 +162,8 @@ class ShadowSweep {
         end_key_ = 4;
         rel_.clear();
         vkey_.clear();
-        edge_side_.clear();
         tops_.clear();
+        candidates_.clear();
         lines_.clear();
         inside_.clear();
         windows_.clear();
@@ -171,35 +175,37 @@ class ShadowSweep {
         points_.push_back({0, 0});  // the eye
     }
 
-    // No boundary segment before F: the polygon as it is.
-    std::vector<Polygon> unchanged() const {
+    // Nothing before F: the polygon as it is.
+    static std::vector<Polygon> unchanged(const std::vector<Point>& ring) {
         Polygon p;
-        p.shell.reserve(rel_.size());
-        for (const Point& q : rel_) p.shell.push_back(add(q, eye_));
+        p.shell = ring;
         return {p};
     }
 
     // --- 1. Lines ---------------------------------------------------------------------------
 
+    std::size_t n() const { return rel_.size(); }
+    std::size_t next_vertex(std::size_t i) const { return i + 1 < n() ? i + 1 : 0; }
+
     bool read_ring(const std::vector<Point>& ring, bool eye_vertex) {
-        const std::size_t n = ring.size();
+        const std::size_t count = ring.size();
         eye_vertex_ = eye_vertex;
         first_ = eye_vertex ? 1 : 0;
-        if (n < first_ + 2) return false;
+        if (count < first_ + 2) return false;
         for (const Point& p : ring) rel_.push_back(sub(p, eye_));
         if (eye_vertex && !(rel_[0].x == 0 && rel_[0].y == 0)) return false;
-        for (std::size_t i = first_; i < n; ++i)
+        for (std::size_t i = first_; i < count; ++i)
             if (rel_[i].x == 0 && rel_[i].y == 0) return false;
         frame_ = Frame{unit(rel_[first_])};
         // Pseudo-angles, made non-decreasing (a star ring's vertices along a ray may step
         // back by rounding). A full ring may end with vertices on its first ray: its tail.
-        vkey_.assign(n, 0);
-        tail_ = n;
-        for (std::size_t i = first_ + 1; i < n; ++i) {
+        vkey_.assign(count, 0);
+        tail_ = count;
+        for (std::size_t i = first_ + 1; i < count; ++i) {
             double k = frame_.key(rel_[i]);
-            if (tail_ < n || (!eye_vertex && k <= kKeyEps && vkey_[i - 1] > 2)) {
+            if (tail_ < count || (!eye_vertex && k <= kKeyEps && vkey_[i - 1] > 2)) {
                 if (k > kKeyEps) return false;
-                if (tail_ == n) tail_ = i;
+                if (tail_ == count) tail_ = i;
                 k = 0;
             } else if (k < vkey_[i - 1]) {
                 if (k < vkey_[i - 1] - 1e-9) return false;
@@ -208,59 +214,113 @@ class ShadowSweep {
             vkey_[i] = k;
         }
         if (eye_vertex) {
-            end_key_ = vkey_[n - 1];
+            end_key_ = vkey_[count - 1];
             if (!(end_key_ > kKeyEps)) return false;
         }
-        // Vertex i is point 1 + i. The edges not along a ray are the tops, turning
-        // counter-clockwise (a star).
-        for (const Point& p : rel_) points_.push_back(p);
-        const std::size_t edges = eye_vertex ? n - 2 : n;
-        edge_side_.assign(n, 0);
-        for (std::size_t e = 0; e < edges; ++e) {
-            const std::size_t i = first_ + e, j = (i + 1) % n;
+        for (const Point& p : rel_) points_.push_back(p);  // vertex i is point 1 + i
+        return true;
+    }
+
+    // The pseudo-angle at which the polygon's edge from vertex i ends (4: back at the start).
+    double edge_end_key(std::size_t i) const {
+        const std::size_t j = next_vertex(i);
+        return j == 0 || j >= tail_ ? 4 : vkey_[j];
+    }
+
+    // The polygon's edges over the candidates' windows that are not along a ray: the tops
+    // that the candidates are tested and crossed with.
+    bool read_tops() {
+        const std::size_t edges = eye_vertex_ ? n() - 2 : n();
+        std::size_t w = 0;
+        for (std::size_t e = 0; e < edges && w < windows_.size(); ++e) {
+            const std::size_t i = first_ + e, j = next_vertex(i);
+            const double ka = i >= tail_ ? 4 : vkey_[i], kb = edge_end_key(i);
+            while (w < windows_.size() && windows_[w].second + kKeyEps < ka) ++w;
+            if (w == windows_.size() || windows_[w].first - kKeyEps > kb) continue;
             const Point a = rel_[i], b = rel_[j];
             if (along_ray(a, b)) {
                 if (!(dot(a, b) > 0)) return false;
-                edge_side_[i] = kRingRadial - static_cast<int>(i);
                 continue;
             }
-            if (!(cross(a, b) > 0)) return false;
+            if (!(cross(a, b) > 0)) return false;  // not a star
             Line l;
             l.a = a;
             l.b = b;
             l.p = a;
             l.d = sub(b, a);
-            l.effect = Effect::Top;
-            l.key_a = i >= tail_ ? 4 : vkey_[i];
-            l.key_b = j == 0 || j >= tail_ ? 4 : vkey_[j];
-            l.ca = static_cast<int>(i);  // vertex indexes until assign_tops
-            l.cb = static_cast<int>(j);
-            l.pa = 1 + static_cast<int>(i);
-            l.pb = 1 + static_cast<int>(j);
-            edge_side_[i] = static_cast<int>(tops_.size());  // a top index until assign_tops
+            l.edge = static_cast<int>(i);
+            l.key_a = ka;
+            l.key_b = kb;
             tops_.push_back(l);
         }
         return true;
     }
 
-    // Adds the piece p + s d, s in [s0, s1], unless it is seen edge-on, outside the field or
-    // beyond F along all its rays; false when not added.
-    bool add_line(Point p, Point d, double s0, double s1, Effect effect, int pillar) {
+    // Adds the candidate piece p + s d, s in [s0, s1], unless it is seen edge-on or outside
+    // the field; its index, or -1.
+    int add_candidate(Point p, Point d, double s0, double s1, Effect effect, int pillar) {
         Line l;
         l.p = p;
         l.d = d;
         l.a = add(p, scale(d, s0));
         l.b = add(p, scale(d, s1));
-        if (along_ray(l.a, l.b)) return false;  // its line through the eye: no ray crosses it
+        if (along_ray(l.a, l.b)) return -1;  // its line through the eye: no ray crosses it
         if (cross(l.a, l.b) < 0) std::swap(l.a, l.b);
         l.effect = effect;
         l.pillar = pillar;
         l.key_a = frame_.key(l.a);
         l.key_b = frame_.key(l.b);
-        if (eye_vertex_ && l.key_a <= l.key_b && l.key_a > end_key_ + kKeyEps) return false;
-        if (!before_top(l)) return false;
-        lines_.push_back(l);
+        if (eye_vertex_ && l.key_a <= l.key_b && l.key_a > end_key_ + kKeyEps) return -1;
+        candidates_.push_back(l);
+        return static_cast<int>(candidates_.size()) - 1;
+    }
+
+    void add_trapezoid(const Trapezoid& t) {
+        const Point p = sub(t.wall.a, eye_), d = sub(t.wall.b, t.wall.a);
+        const int up = add_candidate(p, d, t.t0, t.t1, Effect::Up, -1);
+        if (up < 0) return;  // its image lies along the same rays
+        const Point ka = scale(add(p, scale(d, t.t0)), t.k),
+                    kb = scale(add(p, scale(d, t.t1)), t.k);
+        candidates_[up].pair = add_candidate(ka, sub(kb, ka), 0, 1, Effect::Down, -1);
+    }
+
+    bool add_pillar(const Polygon& poly) {
+        const int id = static_cast<int>(inside_.size());
+        bool in = false;
+        auto add_ring = [&](const Ring& r) {
+            for (std::size_t i = 0, m = r.size(); i < m; ++i) {
+                const Point q0 = sub(r[i], eye_), q1 = sub(r[(i + 1) % m], eye_);
+                // An eye on the pillar's boundary: rays would enter it without crossing an edge.
+                if (plane::segment_distance({0, 0}, q0, q1) <= tol_) return false;
+                if ((q0.y > 0) != (q1.y > 0) && q0.x - q0.y * (q1.x - q0.x) / (q1.y - q0.y) > 0)
+                    in = !in;  // even-odd rule for the eye (the origin)
+                double lo = 0, hi = 0;
+                const Point d = sub(q1, q0);
+                if (disc_part(q0, d, range_, lo, hi))
+                    add_candidate(q0, d, lo, hi, Effect::Toggle, id);
+            }
+            return true;
+        };
+        if (!add_ring(poly.shell)) return false;
+        for (const Ring& h : poly.holes)
+            if (!add_ring(h)) return false;
+        inside_.push_back(in ? 1 : 0);
         return true;
+    }
+
+    // The candidates that come before F along some ray: the others change nothing (an image
+    // lies beyond its wall side along every ray, so it goes with it).
+    void cull() {
+        std::vector<char>& keep = keep_;
+        keep.assign(candidates_.size(), 0);
+        for (std::size_t i = 0; i < candidates_.size(); ++i) {
+            const Line& l = candidates_[i];
+            if (l.effect == Effect::Down) continue;  // decided with its wall side
+            keep[i] = before_top(l);
+            if (keep[i] && l.pair >= 0) keep[l.pair] = before_top(candidates_[l.pair]);
+        }
+        for (std::size_t i = 0; i < candidates_.size(); ++i)
+            if (keep[i]) lines_.push_back(candidates_[i]);
     }
 
     // Whether l comes at or before F along some ray (a conservative test). The first such ray
@@ -317,45 +377,14 @@ class ShadowSweep {
         for (; it != tops_.end() && it->key_a <= hi; ++it) f(*it);
     }
 
-    void add_trapezoid(const Trapezoid& t) {
-        const Point p = sub(t.wall.a, eye_), d = sub(t.wall.b, t.wall.a);
-        // The image lies beyond the wall side along every ray: beyond F too when that is.
-        if (!add_line(p, d, t.t0, t.t1, Effect::Up, -1)) return;
-        const Point ka = scale(add(p, scale(d, t.t0)), t.k),
-                    kb = scale(add(p, scale(d, t.t1)), t.k);
-        add_line(ka, sub(kb, ka), 0, 1, Effect::Down, -1);
-    }
-
-    bool add_pillar(const Polygon& poly) {
-        const int id = static_cast<int>(inside_.size());
-        bool in = false;
-        auto add_ring = [&](const Ring& r) {
-            for (std::size_t i = 0, n = r.size(); i < n; ++i) {
-                const Point q0 = sub(r[i], eye_), q1 = sub(r[(i + 1) % n], eye_);
-                // An eye on the pillar's boundary: rays would enter it without crossing an edge.
-                if (plane::segment_distance({0, 0}, q0, q1) <= tol_) return false;
-                if ((q0.y > 0) != (q1.y > 0) && q0.x - q0.y * (q1.x - q0.x) / (q1.y - q0.y) > 0)
-                    in = !in;  // even-odd rule for the eye (the origin)
-                double lo = 0, hi = 0;
-                const Point d = sub(q1, q0);
-                if (disc_part(q0, d, range_, lo, hi)) add_line(q0, d, lo, hi, Effect::Toggle, id);
-            }
-            return true;
-        };
-        if (!add_ring(poly.shell)) return false;
-        for (const Ring& h : poly.holes)
-            if (!add_ring(h)) return false;
-        inside_.push_back(in ? 1 : 0);
-        return true;
-    }
-
     // --- 2. Critical directions -------------------------------------------------------------
 
     bool in_field(double key) const { return !eye_vertex_ || key <= end_key_ + kKeyEps; }
 
     // The pseudo-angles that the lines span, merged.
-    void find_windows() {
-        for (const Line& l : lines_) {
+    void find_windows(const std::vector<Line>& lines) {
+        windows_.clear();
+        for (const Line& l : lines) {
             if (l.key_a <= l.key_b) {
                 windows_.push_back({l.key_a, l.key_b});
             } else {
@@ -404,9 +433,8 @@ class ShadowSweep {
     }
 
     bool find_clusters() {
-        const std::size_t n = rel_.size();
         // The lines' ends and crossings, sorted, then merged with the polygon's vertices in
-        // the windows (already in order), the tail's first.
+        // the windows (already in order; the tail's first) and its first and last.
         for (std::size_t i = 0; i < lines_.size(); ++i) {
             const Line& l = lines_[i];
             if (in_field(l.key_a)) crits_.push_back({l.key_a, l.a, static_cast<int>(i), 0});
@@ -416,11 +444,11 @@ class ShadowSweep {
         auto by_key = [](const Crit& l, const Crit& r) { return l.key < r.key; };
         std::sort(crits_.begin(), crits_.end(), by_key);
         const auto others = static_cast<std::ptrdiff_t>(crits_.size());
-        for (std::size_t i = tail_; i < n; ++i)
+        for (std::size_t i = tail_; i < n(); ++i)
             crits_.push_back({0, rel_[i], -2, static_cast<int>(i)});
         std::size_t w = 0;
-        const std::size_t last = eye_vertex_ ? n - 1 : n;
-        for (std::size_t i = first_; i < std::min(tail_, n); ++i) {
+        const std::size_t last = eye_vertex_ ? n() - 1 : n();
+        for (std::size_t i = first_; i < std::min(tail_, n()); ++i) {
             const double k = vkey_[i];
             while (w < windows_.size() && windows_[w].second + kKeyEps < k) ++w;
             const bool in_window = w < windows_.size() && windows_[w].first - kKeyEps <= k;
@@ -428,12 +456,12 @@ class ShadowSweep {
                 crits_.push_back({k, rel_[i], -2, static_cast<int>(i)});
         }
         std::inplace_merge(crits_.begin(), crits_.begin() + others, crits_.end(), by_key);
-        vertex_cluster_.assign(n, -1);
+        vertex_cluster_.assign(n(), -1);
         bool has_vertex = false;
         for (std::size_t i = 0; i < crits_.size(); ++i) {
             const Crit& c = crits_[i];
             if (i == 0 || c.key - crits_[i - 1].key > kKeyEps) {
-                clusters_.push_back({c.key, c.dir, {}});
+                clusters_.push_back({c.key, c.dir});
                 has_vertex = false;
             }
             const int k = static_cast<int>(clusters_.size()) - 1;
@@ -446,9 +474,8 @@ class ShadowSweep {
             }
         }
         ncl_ = static_cast<int>(clusters_.size());
-        for (Cluster& c : clusters_) c.unit_dir = unit(c.dir);
         if (vertex_cluster_[first_] != 0) return false;
-        last_ = eye_vertex_ ? vertex_cluster_[n - 1] : ncl_;
+        last_ = eye_vertex_ ? vertex_cluster_[n() - 1] : ncl_;
         intervals_ = eye_vertex_ ? last_ : ncl_;
         return intervals_ > 0 && (!eye_vertex_ || last_ == ncl_ - 1);
     }
@@ -457,62 +484,88 @@ class ShadowSweep {
 
     int next_cluster(int c) const { return c + 1 < ncl_ ? c + 1 : 0; }
     int nlines() const { return static_cast<int>(lines_.size()); }
-    Line& side(int id) { return id < nlines() ? lines_[id] : tops_[id - nlines()]; }
+    int edge_side(std::size_t e) const { return nlines() + static_cast<int>(e); }
 
-    // The interval that a vertex outside the clusters lies in.
-    int interval_of(double key) const {
-        auto it = std::upper_bound(clusters_.begin(), clusters_.end(), key,
-                                   [](double k, const Cluster& c) { return k < c.key; });
-        return static_cast<int>(it - clusters_.begin()) - 1;
-    }
-
-    // Each interval's chain of tops: the first and the last top over it.
+    // Each interval's chain of the polygon's edges: the edge over its start and the one over
+    // its end. A vertex lies on a cluster's ray (2c) or inside an interval (2k + 1); the edge
+    // over the start of interval k leaves the last vertex at or before ray k, the edge over its
+    // end leaves the last vertex before ray k + 1.
     bool assign_tops() {
+        pos_.assign(n(), 0);
+        int k = 0;  // the last cluster at or before the vertex
+        for (std::size_t i = first_; i < n(); ++i) {
+            if (i >= tail_) {
+                pos_[i] = 2 * ncl_;  // on the first ray, a turn later
+            } else if (vertex_cluster_[i] >= 0) {
+                k = vertex_cluster_[i];
+                pos_[i] = 2 * k;
+            } else {
+                while (k + 1 < ncl_ && clusters_[k + 1].key <= vkey_[i]) ++k;
+                pos_[i] = 2 * k + 1;
+            }
+            if (i > first_ && pos_[i] < pos_[i - 1]) return false;
+        }
+        at_or_before_.assign(ncl_ + 1, -1);
+        before_.assign(ncl_ + 1, -1);
+        std::size_t i = first_;
+        int last_before = -1;
+        for (int c = 0; c <= ncl_; ++c) {
+            while (i < n() && pos_[i] < 2 * c) last_before = static_cast<int>(i++);
+            before_[c] = last_before;
+            std::size_t j = i;
+            int last_at = last_before;
+            while (j < n() && pos_[j] <= 2 * c) last_at = static_cast<int>(j++);
+            at_or_before_[c] = last_at;
+        }
         top_first_.assign(intervals_, -1);
         top_last_.assign(intervals_, -1);
-        const std::size_t n = rel_.size();
-        for (std::size_t i = 0; i < tops_.size(); ++i) {
-            Line& t = tops_[i];
-            const int va = t.ca, vb = t.cb;
-            t.ca = vertex_cluster_[va];
-            t.cb = vertex_cluster_[vb];
-            const int s = t.ca >= 0 ? t.ca : interval_of(vkey_[va]);
-            int e = 0;
-            if (t.cb > 0) {
-                e = t.cb - 1;
-            } else if (t.cb == 0) {  // back on the first ray: a full ring's end
-                if (eye_vertex_) return false;
-                e = ncl_ - 1;
-            } else {
-                e = interval_of(static_cast<std::size_t>(vb) >= tail_ ? 4 : vkey_[vb]);
-            }
-            if (t.ca >= 0 && t.ca == t.cb) continue;  // within one direction: a jump there
-            if (s < 0 || e < s || e >= intervals_) return false;
-            for (int k = s; k <= e; ++k) {
-                if (top_first_[k] < 0) top_first_[k] = static_cast<int>(i);
-                top_last_[k] = static_cast<int>(i);
-            }
+        for (int j = 0; j < intervals_; ++j) {
+            top_first_[j] = at_or_before_[j];
+            top_last_[j] = before_[j + 1];
+            if (top_first_[j] < 0 || top_last_[j] < 0) return false;
         }
-        for (int k = 0; k < intervals_; ++k)
-            if (top_first_[k] < 0) return false;
-        for (std::size_t i = 0; i < n; ++i)  // top indexes to cell sides
-            if (edge_side_[i] >= 0) edge_side_[i] += nlines();
         return true;
+    }
+
+    // The line of a cell side, and its ends' clusters and point indexes.
+    struct SideView {
+        Point a, b, p, d;
+        int ca, cb, pa, pb;
+        Line* line;  // a boundary segment's (its points are cached there)
+    };
+
+    SideView side(int id) {
+        if (id < nlines()) {
+            Line& l = lines_[id];
+            return {l.a, l.b, l.p, l.d, l.ca, l.cb, l.pa, l.pb, &l};
+        }
+        const std::size_t i = static_cast<std::size_t>(id - nlines()), j = next_vertex(i);
+        return {rel_[i],
+                rel_[j],
+                rel_[i],
+                sub(rel_[j], rel_[i]),
+                vertex_cluster_[i],
+                vertex_cluster_[j],
+                1 + static_cast<int>(i),
+                1 + static_cast<int>(j),
+                nullptr};
     }
 
     // The index of the point of side `id` on cluster c's ray: its end if that lies there.
     int point_on(int id, int c) {
-        Line& l = side(id);
-        if (l.ca == c) {
-            if (l.pa < 0) l.pa = add_point(l.a);
-            return l.pa;
+        const SideView s = side(id);
+        if (s.ca == c) {
+            if (s.line == nullptr) return s.pa;
+            if (s.line->pa < 0) s.line->pa = add_point(s.a);
+            return s.line->pa;
         }
-        if (l.cb == c) {
-            if (l.pb < 0) l.pb = add_point(l.b);
-            return l.pb;
+        if (s.cb == c) {
+            if (s.line == nullptr) return s.pb;
+            if (s.line->pb < 0) s.line->pb = add_point(s.b);
+            return s.line->pb;
         }
         const Point u = clusters_[c].dir;
-        return add_point(scale(u, cross(l.p, l.d) / cross(u, l.d)));
+        return add_point(scale(u, cross(s.p, s.d) / cross(u, s.d)));
     }
 
     int add_point(Point p) {
@@ -521,10 +574,10 @@ class ShadowSweep {
     }
 
     // The distance along `u` (unit) to a line; infinity when parallel.
-    static double along(const Line& l, Point u) {
-        const double den = cross(u, l.d);
+    static double along(Point p, Point d, Point u) {
+        const double den = cross(u, d);
         if (den == 0) return std::numeric_limits<double>::infinity();
-        return cross(l.p, l.d) / den;
+        return cross(p, d) / den;
     }
 
     bool make_cells() {
@@ -564,8 +617,8 @@ class ShadowSweep {
             }
             for (int e = start_at_[k]; e < start_at_[k + 1]; ++e) active_.push_back(starts_[e]);
             cell_begin_[k] = static_cast<int>(cells_.size());
-            const int first_top = nlines() + top_first_[k];
-            const int last_top = nlines() + top_last_[k];
+            const int first_top = edge_side(static_cast<std::size_t>(top_first_[k]));
+            const int last_top = edge_side(static_cast<std::size_t>(top_last_[k]));
             const int k1 = next_cluster(k);
             if (active_.empty()) {  // the polygon alone, or nothing (the eye in a pillar)
                 if (odd == 0)
@@ -577,10 +630,11 @@ class ShadowSweep {
             const double dk =
                 (k1 > k ? clusters_[k1].key : 4 + clusters_[k1].key) - clusters_[k].key;
             const Point u = inside_direction(clusters_[k].dir, clusters_[k1].dir, dk);
-            const double t_top = along(side(first_top), u);
+            const SideView top = side(first_top);
+            const double t_top = along(top.p, top.d, u);
             order_.clear();
             for (int i : active_) {
-                const double t = along(lines_[i], u);
+                const double t = along(lines_[i].p, lines_[i].d, u);
                 if (t > 0 && t < t_top) order_.push_back({t, i});
             }
             std::sort(order_.begin(), order_.end());
@@ -588,12 +642,12 @@ class ShadowSweep {
             int bottom = kEye;
             double bottom_t = 0;
             bool seen = odd == 0;
-            auto emit = [&](int top, double top_t) {
+            auto emit = [&](int top_side, double top_t) {
                 if (!(top_t > bottom_t)) return;  // no length along the middle ray
                 const int b0 = bottom == kEye ? 0 : point_on(bottom, k);
                 const int b1 = bottom == kEye ? 0 : point_on(bottom, k1);
-                const int t0 = point_on(top, k), t1 = point_on(top, k1);
-                cells_.push_back({bottom, top, top, b0, b1, t0, t1});
+                const int t0 = point_on(top_side, k), t1 = point_on(top_side, k1);
+                cells_.push_back({bottom, top_side, top_side, b0, b1, t0, t1});
             };
             for (const auto& [t, i] : order_) {
                 const Line& l = lines_[i];
@@ -627,22 +681,24 @@ class ShadowSweep {
     // --- 4. Rays ----------------------------------------------------------------------------
 
     void add_edge(int from, int to, int side) {
-        if (from != to) edges_.push_back({from, to, side});
+        if (from != to) edges_.push_back({from, to, side, side});
     }
 
-    // A cell's top: one line, or a chain of the polygon's edges from t0 to t1.
+    // A cell's top: one side, or a chain of the polygon's edges from t0 to t1 (its inner
+    // vertices as one edge).
     void add_top_edges(const Cell& cell) {
         if (cell.top == cell.top_last) {
             add_edge(cell.t0, cell.t1, cell.top);
             return;
         }
-        const std::size_t n = rel_.size();
-        const int first_end = side(cell.top).pb, last_start = side(cell.top_last).pa;
-        add_edge(cell.t0, first_end, cell.top);
-        for (std::size_t v = static_cast<std::size_t>(first_end - 1);
-             v != static_cast<std::size_t>(last_start - 1); v = (v + 1) % n)
-            add_edge(1 + static_cast<int>(v), 1 + static_cast<int>((v + 1) % n), edge_side_[v]);
-        add_edge(last_start, cell.t1, cell.top_last);
+        const std::size_t e0 = static_cast<std::size_t>(cell.top - nlines());
+        const std::size_t e1 = static_cast<std::size_t>(cell.top_last - nlines());
+        const std::size_t v0 = next_vertex(e0);  // the chain's first and last vertex
+        add_edge(cell.t0, 1 + static_cast<int>(v0), cell.top);
+        if (v0 != e1)
+            edges_.push_back({1 + static_cast<int>(v0), 1 + static_cast<int>(e1), edge_side(v0),
+                              edge_side(e1 == 0 ? n() - 1 : e1 - 1), static_cast<int>(v0)});
+        add_edge(1 + static_cast<int>(e1), cell.t1, cell.top_last);
     }
 
     // Joins the cells before and after cluster c's ray (see the file's comment, step 4).
@@ -654,19 +710,26 @@ class ShadowSweep {
         const int l0 = has_left ? cell_begin_[lk] : 0, l1 = has_left ? cell_begin_[lk + 1] : 0;
         const int r0 = has_right ? cell_begin_[rk] : 0, r1 = has_right ? cell_begin_[rk + 1] : 0;
         const int radial = -2 - c;
-        // The polygon's own vertices on this ray and nothing else: its edge along the ray.
-        const int vertices = static_cast<int>(rel_.size());
-        if (l1 - l0 == 1 && r1 - r0 == 1) {
-            const Cell& lc = cells_[l0];
-            const Cell& rc = cells_[r0];
-            if (lc.bottom == kEye && rc.bottom == kEye && lc.top_last >= nlines() &&
-                rc.top >= nlines() && lc.t1 <= vertices && rc.t0 <= vertices) {
-                add_edge(lc.t1, rc.t0, radial);  // nothing when they are one vertex
+        const Point u = unit(clusters_[c].dir);
+        // One cell from the eye on each side: the ray between their tops, if they end apart.
+        if (l1 - l0 == 1 && r1 - r0 == 1 && cells_[l0].bottom == kEye &&
+            cells_[r0].bottom == kEye) {
+            int& lt = cells_[l0].t1;
+            int& rt = cells_[r0].t0;
+            if (lt == rt) return true;
+            const double dl = dot(points_[lt], u), dr = dot(points_[rt], u);
+            if (std::abs(dl - dr) <= tol_) {
+                if (rt <= static_cast<int>(n()) && lt > static_cast<int>(n())) {
+                    lt = rt;  // a vertex of the polygon wins
+                } else {
+                    rt = lt;
+                }
                 return true;
             }
+            add_edge(lt, rt, radial);
+            return true;
         }
         entries_.clear();
-        const Point u = clusters_[c].unit_dir;
         auto add_entry = [&](int* ref, int side) {
             entries_.push_back({dot(points_[*ref], u), ref, side});
         };
@@ -733,7 +796,13 @@ class ShadowSweep {
 
     // --- 5. Rings ---------------------------------------------------------------------------
 
-    std::optional<std::vector<Polygon>> assemble() {
+    // Output coordinates: the polygon's own vertices as given, the others from the eye.
+    Point output(int point, const std::vector<Point>& ring) const {
+        if (point >= 1 && point <= static_cast<int>(n())) return ring[point - 1];
+        return add(points_[point], eye_);
+    }
+
+    std::optional<std::vector<Polygon>> assemble(const std::vector<Point>& ring_in) {
         out_.assign(points_.size(), -1);
         for (std::size_t e = 0; e < edges_.size(); ++e) {
             int& o = out_[edges_[e].from];
@@ -744,23 +813,29 @@ class ShadowSweep {
         std::vector<std::vector<Point>> shells, holes;
         for (std::size_t e0 = 0; e0 < edges_.size(); ++e0) {
             if (used_[e0]) continue;
-            verts_.clear();
-            sides_.clear();
+            std::vector<Point> ring;
             int e = static_cast<int>(e0);
+            int prev = -1;  // the edge before e
+            // The first edge's predecessor decides whether its first vertex is a corner.
+            int last = static_cast<int>(e0);
+            for (std::size_t guard = 0; guard <= edges_.size(); ++guard) {
+                const int nx = out_[edges_[last].to];
+                if (nx < 0) return std::nullopt;
+                if (nx == static_cast<int>(e0)) break;
+                last = nx;
+            }
+            prev = last;
             do {
                 used_[e] = 1;
-                verts_.push_back(edges_[e].from);
-                sides_.push_back(edges_[e].side);
-                e = out_[edges_[e].to];
+                const Edge& ed = edges_[e];
+                if (edges_[prev].side_out != ed.side_in) ring.push_back(output(ed.from, ring_in));
+                for (int v = ed.chain; v >= 0 && v + 1 != ed.to;
+                     v = static_cast<int>(next_vertex(static_cast<std::size_t>(v))))
+                    if (v != ed.chain) ring.push_back(ring_in[v]);
+                prev = e;
+                e = out_[ed.to];
                 if (e < 0 || (used_[e] && e != static_cast<int>(e0))) return std::nullopt;
             } while (e != static_cast<int>(e0));
-            std::vector<Point> ring;
-            const std::size_t m = verts_.size();
-            ring.reserve(m);
-            for (std::size_t i = 0; i < m; ++i) {
-                if (sides_[(i + m - 1) % m] == sides_[i]) continue;  // along one line
-                ring.push_back(add(points_[verts_[i]], eye_));
-            }
             if (ring.size() < 3) return std::nullopt;
             const double area = signed_area(ring);
             if (area > 0) {
@@ -799,29 +874,31 @@ class ShadowSweep {
     std::size_t tail_ = 0;  // a full ring's vertices from here on lie on its first ray
     double end_key_ = 4;
     Frame frame_{{1, 0}};
-    std::vector<Point> rel_;      // the polygon relative to the eye
-    std::vector<double> vkey_;    // its vertices' pseudo-angles
-    std::vector<int> edge_side_;  // its edge from vertex i: a cell side, or kRingRadial - i
-    std::vector<Line> tops_;      // its edges not along a ray, in order
-    std::vector<Line> lines_;     // the boundary segments
-    std::vector<char> inside_;    // per pillar: the eye inside it
+    std::vector<Point> rel_;        // the polygon relative to the eye
+    std::vector<double> vkey_;      // its vertices' pseudo-angles
+    std::vector<Line> tops_;        // its edges not along a ray over the windows, in order
+    std::vector<Line> candidates_;  // the boundary segments
+    std::vector<Line> lines_;       // those before F somewhere
+    std::vector<char> inside_;      // per pillar: the eye inside it
     std::vector<std::pair<double, double>> windows_;
     std::vector<Crit> crits_;
     std::vector<Cluster> clusters_;
     std::vector<int> vertex_cluster_;
     int ncl_ = 0, last_ = 0, intervals_ = 0;
-    std::vector<int> top_first_, top_last_;
+    std::vector<int> pos_;  // per vertex: 2c on cluster c's ray, 2k + 1 inside interval k
+    std::vector<int> top_first_, top_last_, at_or_before_, before_;
     std::vector<Cell> cells_;
     std::vector<int> cell_begin_;
     std::vector<Point> points_;  // the eye, the polygon's vertices, then the cells' points
     std::vector<Edge> edges_;
     // Scratch, kept between calls for its capacity.
+    std::vector<char> keep_;
     std::vector<int> start_at_, end_at_, starts_, ends_, fill_s_, fill_e_, active_;
     std::vector<char> parity_;
     std::vector<std::pair<double, int>> order_;
     std::vector<Entry> entries_;
     std::vector<int> sorted_, rank_, rep_, delta_l_, delta_r_;
-    std::vector<int> out_, verts_, sides_;
+    std::vector<int> out_;
     std::vector<char> used_;
 };
 
