@@ -111,8 +111,12 @@ void add_segment_shadow(Point eye, Point a, Point b, const ShadowClass& cls, dou
     wall(lo, inner->first);
     wall(inner->second, hi);
     const Point ia = add(a, scale(d, inner->first)), ib = add(a, scale(d, inner->second));
-    const double nearest = plane::segment_distance({0, 0}, ia, ib);
-    if ((cls.k - 1) * nearest <= kThinShadow || edge_on(ia, ib)) return;
+    // The hidden depth is at least (k - 1) times the part's distance from the eye.
+    const Point id = sub(ib, ia);
+    const double s = std::clamp(-dot(ia, id) / dot(id, id), 0.0, 1.0);
+    const Point q = add(ia, scale(id, s));  // the nearest point
+    if ((cls.k - 1) * (cls.k - 1) * dot(q, q) <= kThinShadow * kThinShadow || edge_on(ia, ib))
+        return;
     Trapezoid t;
     t.wall = {add(eye, a), add(eye, b)};
     t.t0 = inner->first;

@@ -455,7 +455,10 @@ class ShadowSweep {
             if (i == first_ || i == last || in_window)
                 crits_.push_back({k, rel_[i], -2, static_cast<int>(i)});
         }
-        std::inplace_merge(crits_.begin(), crits_.begin() + others, crits_.end(), by_key);
+        merged_.resize(crits_.size());  // a merge into scratch: inplace_merge would allocate
+        std::merge(crits_.begin(), crits_.begin() + others, crits_.begin() + others, crits_.end(),
+                   merged_.begin(), by_key);
+        crits_.swap(merged_);
         vertex_cluster_.assign(n(), -1);
         bool has_vertex = false;
         for (std::size_t i = 0; i < crits_.size(); ++i) {
@@ -729,6 +732,7 @@ class ShadowSweep {
             add_edge(lt, rt, radial);
             return true;
         }
+        if (same_cells(l0, l1, r0, r1, u)) return true;
         entries_.clear();
         auto add_entry = [&](int* ref, int side) {
             entries_.push_back({dot(points_[*ref], u), ref, side});
@@ -794,12 +798,51 @@ class ShadowSweep {
         return true;
     }
 
+    // The cells on both sides between the same sides, apart along the ray by more than the
+    // tolerance: the ray crosses them without a boundary (their points there are computed
+    // alike, and become one).
+    bool same_cells(int l0, int l1, int r0, int r1, Point u) {
+        if (l1 - l0 != r1 - r0) return false;
+        for (int i = 0; i < l1 - l0; ++i) {
+            const Cell& lc = cells_[l0 + i];
+            const Cell& rc = cells_[r0 + i];
+            if (lc.bottom != rc.bottom || lc.top_last != rc.top) return false;
+        }
+        double prev = -tol_;
+        for (int i = l0; i < l1; ++i) {
+            const Cell& lc = cells_[i];
+            const double b = lc.bottom == kEye ? 0 : dot(points_[lc.b1], u);
+            const double t = dot(points_[lc.t1], u);
+            if (!(b > prev + tol_ || (lc.bottom == kEye && i == l0)) || !(t > b + tol_))
+                return false;
+            prev = t;
+        }
+        for (int i = 0; i < l1 - l0; ++i) {
+            cells_[r0 + i].b0 = cells_[l0 + i].b1;
+            cells_[r0 + i].t0 = cells_[l0 + i].t1;
+        }
+        return true;
+    }
+
     // --- 5. Rings ---------------------------------------------------------------------------
 
     // Output coordinates: the polygon's own vertices as given, the others from the eye.
     Point output(int point, const std::vector<Point>& ring) const {
         if (point >= 1 && point <= static_cast<int>(n())) return ring[point - 1];
         return add(points_[point], eye_);
+    }
+
+    // The polygon's vertices strictly between vertex v0 and vertex v1 (following the ring).
+    void append_chain(std::vector<Point>& ring, const std::vector<Point>& ring_in, int v0,
+                      int v1) const {
+        const auto from = static_cast<std::ptrdiff_t>(v0) + 1;
+        const auto to = static_cast<std::ptrdiff_t>(v1);
+        if (from <= to) {
+            ring.insert(ring.end(), ring_in.begin() + from, ring_in.begin() + to);
+        } else {  // around the end of a full ring
+            ring.insert(ring.end(), ring_in.begin() + from, ring_in.end());
+            ring.insert(ring.end(), ring_in.begin(), ring_in.begin() + to);
+        }
     }
 
     std::optional<std::vector<Polygon>> assemble(const std::vector<Point>& ring_in) {
@@ -815,27 +858,19 @@ class ShadowSweep {
             if (used_[e0]) continue;
             std::vector<Point> ring;
             int e = static_cast<int>(e0);
-            int prev = -1;  // the edge before e
-            // The first edge's predecessor decides whether its first vertex is a corner.
-            int last = static_cast<int>(e0);
-            for (std::size_t guard = 0; guard <= edges_.size(); ++guard) {
-                const int nx = out_[edges_[last].to];
-                if (nx < 0) return std::nullopt;
-                if (nx == static_cast<int>(e0)) break;
-                last = nx;
-            }
-            prev = last;
+            int prev = -1;  // the edge before e; for the first, decided at the end
             do {
                 used_[e] = 1;
                 const Edge& ed = edges_[e];
-                if (edges_[prev].side_out != ed.side_in) ring.push_back(output(ed.from, ring_in));
-                for (int v = ed.chain; v >= 0 && v + 1 != ed.to;
-                     v = static_cast<int>(next_vertex(static_cast<std::size_t>(v))))
-                    if (v != ed.chain) ring.push_back(ring_in[v]);
+                if (prev < 0 || edges_[prev].side_out != ed.side_in)
+                    ring.push_back(output(ed.from, ring_in));
+                if (ed.chain >= 0) append_chain(ring, ring_in, ed.chain, ed.to - 1);
                 prev = e;
                 e = out_[ed.to];
                 if (e < 0 || (used_[e] && e != static_cast<int>(e0))) return std::nullopt;
             } while (e != static_cast<int>(e0));
+            // The first vertex is no corner when the ring arrives along the line it leaves on.
+            if (edges_[prev].side_out == edges_[e0].side_in) ring.erase(ring.begin());
             if (ring.size() < 3) return std::nullopt;
             const double area = signed_area(ring);
             if (area > 0) {
@@ -881,7 +916,7 @@ class ShadowSweep {
     std::vector<Line> lines_;       // those before F somewhere
     std::vector<char> inside_;      // per pillar: the eye inside it
     std::vector<std::pair<double, double>> windows_;
-    std::vector<Crit> crits_;
+    std::vector<Crit> crits_, merged_;
     std::vector<Cluster> clusters_;
     std::vector<int> vertex_cluster_;
     int ncl_ = 0, last_ = 0, intervals_ = 0;
