@@ -113,9 +113,11 @@ struct ViewshedOptions {
 // an unmoved panoramic eye on it) hides nothing: the open sight lines do not cross it. An eye
 // on a pillar's boundary does not see into the pillar. Privacy masks are subtracted.
 // Walls and pillars with a height hide what heights.hpp derives at `options.view_height`
-// from an eye at `camera.height`: the walls that hide everything behind them join the sweep,
-// the bounded shadows are subtracted (GEOS). Without walls with a height near the camera this
-// is the plan sweep alone, unchanged.
+// from an eye at `camera.height`: what hides everything behind it within the range joins the
+// sweep as walls; the bounded shadows (trapezoids) and hidden pillar insides are subtracted
+// by a second sweep (shadow_sweep.hpp), or by GEOS's overlay where that cannot vouch for its
+// polygon. Without walls with a height near the camera this is the plan sweep alone,
+// unchanged.
 Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
                           const ViewshedOptions& options = {});
 
