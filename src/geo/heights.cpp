@@ -43,17 +43,6 @@ bool edge_on(Point a, Point b) {
     return c * c <= kEdgeOn * kEdgeOn * dot(a, a) * dot(b, b);
 }
 
-// Even-odd rule; the boundary may count either way.
-bool inside_ring(const std::vector<Point>& ring, Point p) {
-    bool in = false;
-    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
-        const Point a = ring[i], b = ring[(i + 1) % n];
-        if ((a.y > p.y) != (b.y > p.y) && a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) > p.x)
-            in = !in;
-    }
-    return in;
-}
-
 double boundary_distance(const Polygon& poly, Point p) {
     double best = std::numeric_limits<double>::infinity();
     auto ring_distance = [&](const Ring& r) {
@@ -155,7 +144,7 @@ HeightShadows height_shadows(Point eye, double eye_height, double view_height, d
         // A pillar as high as the eye or higher: its edges hide its inside, except from an
         // eye on its boundary or inside it in plan (level with its top).
         if (kind == ShadowKind::Full && boundary_distance(solid->polygon, eye) > kOnSolid &&
-            !inside_ring(solid->polygon.shell, eye))
+            !plane::inside_ring(solid->polygon.shell, eye))
             continue;
         out.insides.push_back(&solid->polygon);
     }
@@ -164,7 +153,7 @@ HeightShadows height_shadows(Point eye, double eye_height, double view_height, d
 
 bool segment_meets_ring(const std::vector<Point>& ring, Point a, Point b) {
     if (ring.size() < 3) return false;
-    if (inside_ring(ring, a) || inside_ring(ring, b)) return true;
+    if (plane::inside_ring(ring, a) || plane::inside_ring(ring, b)) return true;
     for (std::size_t i = 0, n = ring.size(); i < n; ++i)
         if (segments_meet(a, b, ring[i], ring[(i + 1) % n])) return true;
     return false;
@@ -173,7 +162,8 @@ bool segment_meets_ring(const std::vector<Point>& ring, Point a, Point b) {
 bool polygon_meets_ring(const std::vector<Point>& ring, const Polygon& poly) {
     const Ring& shell = poly.shell;
     if (ring.size() < 3 || shell.size() < 3) return false;
-    if (inside_ring(shell, ring[0])) return true;  // the ring (or part of it) inside the shell
+    if (plane::inside_ring(shell, ring[0]))
+        return true;  // the ring (or part of it) inside the shell
     for (std::size_t i = 0, n = shell.size(); i < n; ++i)
         if (segment_meets_ring(ring, shell[i], shell[(i + 1) % n])) return true;
     return false;

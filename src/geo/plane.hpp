@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "model/site.hpp"
 
@@ -38,6 +39,18 @@ inline double segment_distance(Point p, Point a, Point b) {
     const double len2 = dot(d, d);
     const double t = len2 > 0 ? std::clamp(dot(sub(p, a), d) / len2, 0.0, 1.0) : 0.0;
     return norm(sub(p, add(a, scale(d, t))));
+}
+
+// Whether p is inside the open ring by the even-odd rule (a point on the boundary may count
+// either way).
+inline bool inside_ring(const std::vector<Point>& ring, Point p) {
+    bool in = false;
+    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
+        const Point a = ring[i], b = ring[(i + 1) % n];
+        if ((a.y > p.y) != (b.y > p.y) && a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) > p.x)
+            in = !in;
+    }
+    return in;
 }
 
 // A unit vector at a bearing (degrees clockwise from +y).

@@ -113,19 +113,6 @@ double signed_area(const std::vector<Point>& ring) {
     return s / 2;
 }
 
-// Even-odd rule over open rings.
-bool inside_rings(const std::vector<const std::vector<Point>*>& rings, Point p) {
-    bool in = false;
-    for (const std::vector<Point>* ring : rings) {
-        for (std::size_t i = 0, n = ring->size(); i < n; ++i) {
-            const Point a = (*ring)[i], b = (*ring)[(i + 1) % n];
-            if ((a.y > p.y) != (b.y > p.y) && a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) > p.x)
-                in = !in;
-        }
-    }
-    return in;
-}
-
 class ShadowSweep {
   public:
     std::optional<std::vector<Polygon>> run(Point eye, double range, const std::vector<Point>& ring,
@@ -890,7 +877,7 @@ class ShadowSweep {
                 best = 0;
             } else {
                 for (std::size_t i = 0; i < shells.size(); ++i) {
-                    if (!inside_rings({&shells[i]}, h[0])) continue;
+                    if (!plane::inside_ring(shells[i], h[0])) continue;
                     if (best < 0 || shell_area[i] < shell_area[best]) best = static_cast<int>(i);
                 }
             }

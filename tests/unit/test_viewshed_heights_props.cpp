@@ -40,11 +40,6 @@ namespace {
 
 constexpr double kFull = std::numeric_limits<double>::infinity();
 
-double mod360(double d) {
-    d = std::fmod(d, 360.0);
-    return d < 0 ? d + 360 : d;
-}
-
 struct HSeg {
     Point a, b;
     double h;  // kFull: to the ceiling
@@ -78,34 +73,11 @@ World world_of(const Scene& s) {
     return w;
 }
 
-bool strictly_inside(const Ring& ring, Point p) {
-    bool in = false;
-    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
-        const Point a = ring[i], b = ring[(i + 1) % n];
-        if ((a.y > p.y) != (b.y > p.y) && a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) > p.x)
-            in = !in;
-    }
-    return in;
-}
-
 double ring_distance(const Ring& r, Point p) {
     double d = kFull;
     for (std::size_t i = 0; i < r.size(); ++i)
         d = std::min(d, plane::segment_distance(p, r[i], r[(i + 1) % r.size()]));
     return d;
-}
-
-void field_bearings(const Camera& c, double& from, double& width) {
-    from = 0;
-    width = 360;
-    if (c.panoramic()) return;
-    if (c.ptz) {
-        from = c.ptz->pan_from - c.hfov / 2;
-        width = mod360(c.ptz->pan_to - c.ptz->pan_from) + c.hfov;
-    } else {
-        from = *c.azimuth - c.hfov / 2;
-        width = c.hfov;
-    }
 }
 
 enum class Truth { Seen, Hidden, Unsure };
@@ -310,38 +282,31 @@ void check_case(const Case& c, std::mt19937& rng, Stats& stats) {
 
 }  // namespace
 
-TEST_CASE("viewshed with heights against a 3D sampler: random scenes") {
-    std::mt19937 rng(20260101);
+namespace {
+
+void run_sampler(std::uint32_t seed, bool grid) {
+    std::mt19937 rng(seed);
     Stats stats;
     for (int i = 0; i < 120; ++i) {
         CAPTURE(i);
-        check_case(random_case(rng, false), rng, stats);
+        check_case(random_case(rng, grid), rng, stats);
     }
     MESSAGE("scenes ", stats.scenes, ", with partial walls ", stats.with_shadows, ", by overlay ",
             stats.by_overlay, ", worst area error / bound ", stats.worst_ratio);
     CHECK(stats.by_overlay * 20 <= stats.with_shadows);  // shadow_sweep is the usual path
 }
 
+}  // namespace
+
+TEST_CASE("viewshed with heights against a 3D sampler: random scenes") {
+    run_sampler(20260101, false);
+}
+
 TEST_CASE("viewshed with heights against a 3D sampler: grid scenes (shared ends, equal heights)") {
-    std::mt19937 rng(77);
-    Stats stats;
-    for (int i = 0; i < 120; ++i) {
-        CAPTURE(i);
-        check_case(random_case(rng, true), rng, stats);
-    }
-    MESSAGE("scenes ", stats.scenes, ", with partial walls ", stats.with_shadows, ", by overlay ",
-            stats.by_overlay, ", worst area error / bound ", stats.worst_ratio);
+    run_sampler(77, true);
 }
 
 namespace {
-
-// The field in math angles, as the viewshed gives it to the sweep.
-geo::AngularField angular_field(const Camera& c) {
-    double from = 0, width = 0;
-    field_bearings(c, from, width);
-    if (width >= 360) return {};
-    return {false, (90 - (from + width)) * kDeg, width * kDeg};
-}
 
 // shadow_sweep against GEOS's overlay on the same swept polygon and shadows: the same area,
 // and no part of either outside the other (both exact up to rounding).
