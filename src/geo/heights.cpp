@@ -22,19 +22,11 @@ constexpr double kEdgeOn = 1e-12;     // |sin| under which a segment is seen edg
 constexpr double kOnSolid = 1e-9;     // an eye this close to a pillar's boundary is on it
 constexpr double kThinShadow = 1e-9;  // metres: a hidden depth under this is rounding
 
-// The parameters [lo, hi] of the part of a + t d, t in [0, 1], inside the disc |p| <= r;
-// nullopt when that part has no length.
+// The parameters of the part of a + t d, t in [0, 1], inside the disc |p| <= r; nullopt when
+// that part has no length.
 std::optional<std::pair<double, double>> disc_interval(Point a, Point d, double r) {
-    const double qa = dot(d, d);
-    if (!(qa > 0)) return std::nullopt;
-    const double qb = dot(a, d);
-    const double qc = dot(a, a) - r * r;
-    const double disc = qb * qb - qa * qc;
-    if (!(disc > 0)) return std::nullopt;
-    const double sq = std::sqrt(disc);
-    const double lo = std::max(0.0, (-qb - sq) / qa);
-    const double hi = std::min(1.0, (-qb + sq) / qa);
-    if (!(hi > lo)) return std::nullopt;
+    double lo = 0, hi = 0;
+    if (!plane::disc_part(a, d, r, lo, hi)) return std::nullopt;
     return std::pair{lo, hi};
 }
 
@@ -66,13 +58,14 @@ bool segments_meet(Point p1, Point p2, Point q1, Point q2) {
            ((o3 <= 0 && o4 >= 0) || (o3 >= 0 && o4 <= 0));
 }
 
-// Adds the shadow of one segment (relative end points a, b; `cls` not None) to `out`.
-void add_segment_shadow(Point eye, Point a, Point b, const ShadowClass& cls, double range,
+// Adds the shadow of one segment (`cls` not None) to `out`.
+void add_segment_shadow(Point eye, const Segment& segment, const ShadowClass& cls, double range,
                         HeightShadows& out) {
     if (cls.kind == ShadowKind::Full) {
-        out.walls.push_back({add(eye, a), add(eye, b)});
+        out.walls.push_back(segment);
         return;
     }
+    const Point a = sub(segment.a, eye), b = sub(segment.b, eye);
     if (edge_on(a, b)) return;  // its line through the eye: it hides nothing (as the sweep)
     const Point d = sub(b, a);
     if (cls.kind == ShadowKind::Far) {
@@ -107,7 +100,7 @@ void add_segment_shadow(Point eye, Point a, Point b, const ShadowClass& cls, dou
     if ((cls.k - 1) * (cls.k - 1) * dot(q, q) <= kThinShadow * kThinShadow || edge_on(ia, ib))
         return;
     Trapezoid t;
-    t.wall = {add(eye, a), add(eye, b)};
+    t.wall = segment;  // as given: a pillar's edge and its trapezoid share one line
     t.t0 = inner->first;
     t.t1 = inner->second;
     t.k = cls.k;
@@ -136,7 +129,7 @@ HeightShadows height_shadows(Point eye, double eye_height, double view_height, d
     for (const PartialSegment& s : segments) {
         const ShadowClass cls = classify_shadow(eye_height, view_height, s.height);
         if (cls.kind == ShadowKind::None) continue;
-        add_segment_shadow(eye, sub(s.segment.a, eye), sub(s.segment.b, eye), cls, range, out);
+        add_segment_shadow(eye, s.segment, cls, range, out);
     }
     for (const PartialSolid* solid : solids) {
         if (!(solid->height > view_height)) continue;  // its inside is seen over its edges

@@ -49,7 +49,6 @@ struct Line {
     Effect effect = Effect::Up;
     int pillar = -1;  // Toggle: which pillar
     int pair = -1;    // Up: its image's index among the candidates
-    int edge = -1;    // a top: the polygon's edge (from vertex `edge`)
     double key_a = 0, key_b = 0;
     int ca = -1, cb = -1;  // the clusters of a and b; -1: outside the field
     int pa = -1, pb = -1;  // the point indexes of a and b, once used
@@ -88,19 +87,6 @@ struct Entry {
     int* ref;     // the cell's point index
     int side;     // 0: a cell before the ray, 1: after it
 };
-
-// The parameters [lo, hi] of the part of p + t d, t in [0, 1], inside the disc |q| <= r.
-bool disc_part(Point p, Point d, double r, double& lo, double& hi) {
-    const double qa = dot(d, d);
-    if (!(qa > 0)) return false;
-    const double qb = dot(p, d), qc = dot(p, p) - r * r;
-    const double disc = qb * qb - qa * qc;
-    if (!(disc > 0)) return false;
-    const double sq = std::sqrt(disc);
-    lo = std::max(0.0, (-qb - sq) / qa);
-    hi = std::min(1.0, (-qb + sq) / qa);
-    return hi > lo;
-}
 
 bool along_ray(Point a, Point b) {
     const double c = cross(a, b);
@@ -235,7 +221,6 @@ class ShadowSweep {
             l.b = b;
             l.p = a;
             l.d = sub(b, a);
-            l.edge = static_cast<int>(i);
             l.key_a = ka;
             l.key_b = kb;
             tops_.push_back(l);
@@ -281,9 +266,10 @@ class ShadowSweep {
                 if (plane::segment_distance({0, 0}, q0, q1) <= tol_) return false;
                 if ((q0.y > 0) != (q1.y > 0) && q0.x - q0.y * (q1.x - q0.x) / (q1.y - q0.y) > 0)
                     in = !in;  // even-odd rule for the eye (the origin)
+                // The line as add_trapezoid makes it from the same edge, to the last bit.
                 double lo = 0, hi = 0;
-                const Point d = sub(q1, q0);
-                if (disc_part(q0, d, range_, lo, hi))
+                const Point d = sub(r[(i + 1) % m], r[i]);
+                if (plane::disc_part(q0, d, range_, lo, hi))
                     add_candidate(q0, d, lo, hi, Effect::Toggle, id);
             }
             return true;
