@@ -125,9 +125,11 @@ void AuditContext::compute_viewsheds(unsigned threads) {
     }
 
     viewsheds_.resize(working_.cameras.size());
-    util::parallel_for(working_.cameras.size(), threads, [this](std::size_t i) {
+    geo::ViewshedOptions options;
+    options.view_height = working_.settings.view_height.value_or(geo::kDefaultViewHeight);
+    util::parallel_for(working_.cameras.size(), threads, [this, &options](std::size_t i) {
         const Camera& cam = working_.cameras[i];
-        viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor));
+        viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor), options);
     });
 }
 
