@@ -198,20 +198,15 @@ ProductShape GeometryKernel::shape(const std::shared_ptr<IfcProduct>& product, S
     for (const auto& representation : data->m_vec_representations) {
         for (const auto& item : representation->m_vec_item_data) {
             if (!item) continue;
-            for (const auto& set : item->m_meshsets) {
-                Mesh mesh;
-                if (set && to_mesh(*set, mesh))
-                    out.solids.push_back(std::move(mesh));
-                else if (set)
-                    dropped = true;
-            }
-            for (const auto& set : item->m_meshsets_open) {
-                Mesh mesh;
-                if (set && to_mesh(*set, mesh))
-                    out.surfaces.push_back(std::move(mesh));
-                else if (set)
-                    dropped = true;
-            }
+            for (const auto& [sets, into] : {std::pair{&item->m_meshsets, &out.solids},
+                                             std::pair{&item->m_meshsets_open, &out.surfaces}})
+                for (const auto& set : *sets) {
+                    Mesh mesh;
+                    if (set && to_mesh(*set, mesh))
+                        into->push_back(std::move(mesh));
+                    else if (set)
+                        dropped = true;
+                }
             for (const auto& polylines : item->m_polylines) {
                 if (!polylines) continue;
                 const auto& points = polylines->points;

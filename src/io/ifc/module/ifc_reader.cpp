@@ -29,6 +29,7 @@
 #include <ifcpp/IFC4/include/IfcRelContainedInSpatialStructure.h>
 #include <ifcpp/IFC4/include/IfcRelFillsElement.h>
 #include <ifcpp/IFC4/include/IfcRelVoidsElement.h>
+#include <ifcpp/IFC4/include/IfcRoot.h>
 #include <ifcpp/IFC4/include/IfcSpace.h>
 #include <ifcpp/IFC4/include/IfcSpatialElement.h>
 #include <ifcpp/IFC4/include/IfcWall.h>
@@ -231,6 +232,14 @@ class Reader {
         return true;
     }
 
+    // The instance, GlobalId and Name of a rooted entity.
+    template <typename Out>
+    void identify(Out& out, const std::shared_ptr<IfcRoot>& root) const {
+        out.entity = index_.ref(root->m_entity_id);
+        out.global_id = text(root->m_GlobalId);
+        out.name = text(root->m_Name);
+    }
+
     template <typename Type>
     std::vector<std::shared_ptr<Type>> all_of() const {
         std::vector<std::shared_ptr<Type>> out;
@@ -242,9 +251,7 @@ class Reader {
     void read_storeys() {
         for (const auto& storey : all_of<IfcBuildingStorey>()) {
             Storey s;
-            s.entity = index_.ref(storey->m_entity_id);
-            s.global_id = text(storey->m_GlobalId);
-            s.name = text(storey->m_Name);
+            identify(s, storey);
             if (storey->m_Elevation) {
                 const double e = storey->m_Elevation->m_value * model_.units.length;
                 if (std::isfinite(e) && std::abs(e) <= kMaxCoordinate) {
@@ -252,7 +259,9 @@ class Reader {
                     s.has_elevation = true;
                 } else {
                     problem(ProblemKind::bad_value, storey->m_entity_id,
-                            "an Elevation that is not finite or beyond 1e7 m");
+                            fmt::format("an Elevation that is not finite or beyond {:g} m: 0 "
+                                        "assumed",
+                                        kMaxCoordinate));
                 }
             }
             const auto frame = geometry_->frame(storey);
@@ -291,9 +300,7 @@ class Reader {
     void read_spaces() {
         for (const auto& space : all_of<IfcSpace>()) {
             Space s;
-            s.entity = index_.ref(space->m_entity_id);
-            s.global_id = text(space->m_GlobalId);
-            s.name = text(space->m_Name);
+            identify(s, space);
             s.long_name = text(space->m_LongName);
             s.storey = locate(space, "a space");
             const double base = base_of(s.storey);
@@ -309,7 +316,8 @@ class Reader {
             for (const auto* meshes : {&body.solids, &body.surfaces})
                 for (const auto& mesh : *meshes) {
                     auto section = section_at(mesh, cut);
-                    for (auto& polygon : section.polygons) s.footprint.push_back(std::move(polygon));
+                    for (auto& polygon : section.polygons)
+                        s.footprint.push_back(std::move(polygon));
                     open = open || !section.lines.empty();
                 }
             if (!s.footprint.empty()) {
@@ -388,9 +396,7 @@ class Reader {
 
     void read_wall(const std::shared_ptr<IfcElement>& element, WallClass kind) {
         WallElement w;
-        w.entity = index_.ref(element->m_entity_id);
-        w.global_id = text(element->m_GlobalId);
-        w.name = text(element->m_Name);
+        identify(w, element);
         w.wall_class = kind;
         w.glazed = glazed(element, kind);
         w.storey = locate(element, "an element");
@@ -422,13 +428,11 @@ class Reader {
             appliance && appliance->m_PredefinedType &&
             appliance->m_PredefinedType->m_enum == IfcAudioVisualApplianceTypeEnum::ENUM_CAMERA;
         Camera c;
-        c.name = text(element->m_Name);
+        identify(c, element);
         c.object_type = text(element->m_ObjectType);
         if (!is_camera && !contains_icase(c.name, "camera") &&
             !contains_icase(c.object_type, "camera"))
             return;
-        c.entity = index_.ref(element->m_entity_id);
-        c.global_id = text(element->m_GlobalId);
         c.tag = text(element->m_Tag);
         c.appliance = is_camera;
         c.storey = locate(element, "a camera");
