@@ -281,6 +281,24 @@ TEST_CASE("ifc malformed: each a structured problem with its line and entity") {
         CHECK(p.line == 5);
         CHECK(m.schema_name == "IFC4X3_ADD2");
     }
+    SUBCASE("references to instances of the wrong class: named, their users left out") {
+        // IFC++ reads a reference to an instance of another class as null and its geometry
+        // code then dereferences it (found by fuzz_ifc): #106's polyline starts with a
+        // profile, #122's shape lists a solid where representations belong.
+        const auto m = read("malformed/wrong-class.ifc");
+        CHECK(m.read());
+        REQUIRE(m.problems.size() == 4);
+        CHECK(m.problems[0].kind == ProblemKind::bad_value);
+        CHECK(m.problems[0].entity.id == 106);
+        CHECK(m.problems[0].line == 29);
+        CHECK(m.problems[1].entity.id == 122);
+        CHECK(m.problems[2].kind == ProblemKind::geometry_failed);
+        CHECK(m.problems[2].entity.id == 100);
+        CHECK(m.problems[2].detail.find("#106 IFCPOLYLINE (line 29)") != std::string::npos);
+        CHECK(m.problems[3].entity.id == 120);
+        REQUIRE(m.spaces.size() == 2);
+        CHECK(m.spaces[0].footprint.empty());
+    }
     SUBCASE("not a STEP file, a directory, a missing file") {
         CHECK(only_problem(read_ifc_text("PK\x03\x04 a zip file")).kind == ProblemKind::not_step);
         CHECK(only_problem(read_ifc_file(kDir + "malformed")).kind == ProblemKind::cannot_read);
@@ -305,6 +323,18 @@ TEST_CASE("ifc malformed: a file over the size limit is refused before it is rea
     ReadOptions small;
     small.max_bytes = 1000;
     CHECK(only_problem(read("office-mm.ifc", small)).kind == ProblemKind::too_large);
+}
+
+TEST_CASE("ifc module: a reader that takes too long is stopped, where it was named") {
+    // The Duplex takes some 0.4 s of CPU; 1 ms stops it during IFC++'s parse or a geometry.
+    ReadOptions hurried;
+    hurried.time_limit = 0.001;
+    const auto m = read("duplex.ifc", hurried);
+    CHECK_FALSE(m.read());
+    const auto& p = only_problem(m);
+    CHECK(p.kind == ProblemKind::reader_failed);
+    CHECK(p.detail.find("took more than 0.001 s") != std::string::npos);
+    CHECK(m.spaces.empty());
 }
 
 TEST_CASE("ifc module: loaded once, from the build tree, with the matching ABI") {

@@ -307,3 +307,38 @@ TEST_CASE("ifc values: the file's units to metres, square metres and degrees") {
               doctest::Approx(30));
     }
 }
+
+TEST_CASE("ifc step: the text IFC++ reads holds the instances found, without comments") {
+    // A comment that is never closed where a later one closes it hides the instances between
+    // (found by fuzz_ifc: IFC++ saw the hidden instances, camaudit did not): IFC++ now reads
+    // the instances scan_step found, each on its line, and a header it knows.
+    const auto text = step(
+        "#1=IFCPOINT(/* one */1.);\n/* from here\n#2=IFCHIDDEN(2.);\n"
+        "/* to here */\n#3=IFCLABEL('a /* not a comment */ '' b');\n",
+        "IFC4ADD2_TC1");
+    const auto s = scan(text);
+    REQUIRE(s.problems.empty());
+    CHECK(s.index.instances.size() == 2);
+    CHECK(text_for_reader(text, s.index) ==
+          "ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((''),'2;1');\nFILE_NAME('','',(''),(''),"
+          "'','','');\nFILE_SCHEMA(('IFC4'));\nENDSEC;\nDATA;\n#1=IFCPOINT( 1.);\n"
+          "#3=IFCLABEL('a /* not a comment */ '' b');\nENDSEC;\nEND-ISO-10303-21;\n");
+}
+
+TEST_CASE("ifc step: which instances use which, through their references") {
+    // #1 → #2 → #3, #4 → #3, #5 alone; #3 is bad: #1, #2 and #4 reach it, #5 does not.
+    const auto s =
+        scan(step("#1=IFCA(#2);\n#2=IFCB(#3);\n#3=IFCC(1.);\n#4=IFCD((#3,#5));\n"
+                  "#5=IFCE(2.);\n"));
+    REQUIRE(s.problems.empty());
+    std::vector<bool> bad(s.index.instances.size(), false);
+    bad[s.index.index_of(*s.index.find(3))] = true;
+    const auto reach = s.index.reaching(bad);
+    const auto at = [&](int id) { return reach[s.index.index_of(*s.index.find(id))]; };
+    const int three = static_cast<int>(s.index.index_of(*s.index.find(3)));
+    CHECK(at(1) == three);
+    CHECK(at(2) == three);
+    CHECK(at(3) == three);
+    CHECK(at(4) == three);
+    CHECK(at(5) == -1);
+}

@@ -1,11 +1,19 @@
 #include "io/ifc/ifc_api.hpp"
+
+#include "io/ifc/model_codec.hpp"
 #include "io/ifc/step_scan.hpp"
 
 #include <dlfcn.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -98,17 +106,142 @@ const IfcModule* load_ifc_module(std::string& why) {
     return &loaded.module;
 }
 
+namespace {
+
+// Where the child is, in memory it shares with the parent: the last step it announced.
+struct Progress {
+    int id = 0;
+    int line = 0;
+    char type[64] = {};
+    bool started = false;  // the module was loaded and began
+};
+
+void record(void* context, const EntityRef& entity) {
+    auto* progress = static_cast<Progress*>(context);
+    progress->line = entity.line;
+    const auto n = std::min(entity.type.size(), sizeof(progress->type) - 1);
+    std::memcpy(progress->type, entity.type.data(), n);
+    progress->type[n] = '\0';
+    progress->id = entity.id;
+    progress->started = true;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const auto n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// The child: load the module, read, send the model, exit without running the parent's
+// exit handlers or flushing its buffers.
+[[noreturn]] void child(int fd, std::string_view text, ReadOptions options, Progress* progress) {
+    options.on_step = &record;
+    options.context = progress;
+    Model model;
+    std::string why;
+    if (const auto* module = load_ifc_module(why))
+        module->read(text.data(), text.size(), &options, &model);
+    else
+        model = problem_only(ProblemKind::cannot_read, why);
+    _exit(write_all(fd, encode_model(model)) ? 0 : 1);
+}
+
+// What the child wrote, until it closes the pipe or `deadline` passes (then false).
+bool read_until(int fd, std::chrono::steady_clock::time_point deadline, std::string& out) {
+    char buffer[1 << 16];
+    while (true) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              deadline - std::chrono::steady_clock::now())
+                              .count();
+        if (left <= 0) return false;
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno != EINTR) return true;
+        if (ready <= 0) continue;
+        const auto n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return true;
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
+std::string where(const Progress& p) {
+    if (!p.started) return "while loading the IFC reader";
+    if (p.id == 0) return "while IFC++ parsed the file";
+    return fmt::format("while IFC++ built the geometry of #{} {} (line {})", p.id, p.type, p.line);
+}
+
+Model failed_at(const Progress& p, std::string detail) {
+    auto model = problem_only(ProblemKind::reader_failed, std::move(detail));
+    if (p.id != 0) {
+        model.problems.back().entity = EntityRef{p.id, p.line, p.type};
+        model.problems.back().line = p.line;
+    }
+    return model;
+}
+
+}  // namespace
+
 Model read_ifc_text(std::string_view text, const ReadOptions& options) {
     if (text.size() > options.max_bytes)
         return problem_only(ProblemKind::too_large,
                             fmt::format("the file has {} bytes, more than the limit of {}",
                                         text.size(), options.max_bytes));
-    std::string why;
-    const auto* module = load_ifc_module(why);
-    if (!module) return problem_only(ProblemKind::cannot_read, why);
-    Model model;
-    module->read(text.data(), text.size(), &options, &model);
-    return model;
+    // IFC++ runs in a child process: what it does on a malformed model that the checks before
+    // it miss (a null it dereferences, a loop, an exhausted stack) costs a problem, not
+    // camaudit. The child is a fork: it shares the text, and loads IFC++ only there.
+    auto* progress = static_cast<Progress*>(::mmap(
+        nullptr, sizeof(Progress), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
+    if (progress == MAP_FAILED)
+        return problem_only(
+            ProblemKind::cannot_read,
+            fmt::format("cannot share memory with the IFC reader: {}", std::strerror(errno)));
+    *progress = Progress{};
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) {
+        ::munmap(progress, sizeof(Progress));
+        return problem_only(ProblemKind::cannot_read,
+                            fmt::format("cannot start the IFC reader: {}", std::strerror(errno)));
+    }
+    const double limit = options.time_limit > 0
+                             ? options.time_limit
+                             : 60.0 + static_cast<double>(text.size()) / (1 << 20);
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long long>(limit * 1000));
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        ::close(fds[0]);
+        child(fds[1], text, options, progress);
+    }
+    ::close(fds[1]);
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::munmap(progress, sizeof(Progress));
+        return problem_only(ProblemKind::cannot_read,
+                            fmt::format("cannot start the IFC reader: {}", std::strerror(errno)));
+    }
+    std::string bytes;
+    const bool in_time = read_until(fds[0], deadline, bytes);
+    ::close(fds[0]);
+    if (!in_time) ::kill(pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    const Progress at = *progress;
+    ::munmap(progress, sizeof(Progress));
+    if (!in_time)
+        return failed_at(
+            at, fmt::format("the reader took more than {:g} s {}: stopped", limit, where(at)));
+    if (WIFSIGNALED(status))
+        return failed_at(
+            at, fmt::format("the reader crashed ({}) {}", strsignal(WTERMSIG(status)), where(at)));
+    auto model = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? decode_model(bytes) : std::nullopt;
+    if (!model) return failed_at(at, fmt::format("the reader stopped short {}", where(at)));
+    return std::move(*model);
 }
 
 Model read_ifc_file(const std::string& path, const ReadOptions& options) {

@@ -222,6 +222,13 @@ struct Model {
 struct ReadOptions {
     double cut_height = 1.2;  // metres above each storey's base
     std::uint64_t max_bytes = 256u << 20;
+    // Seconds the reader may take (ifc_api.hpp reads in a child process and stops it then);
+    // 0: 60 s plus 1 s a megabyte of the file.
+    double time_limit = 0;
+    // Called by the module before each step that IFC++ might not survive (its parse, with
+    // entity id 0; each product's geometry), so that a crash can be told where it happened.
+    void (*on_step)(void* context, const EntityRef& entity) = nullptr;
+    void* context = nullptr;
 };
 
 // Limits that keep a hostile file from making the reader (IFC++, Carve) crash or hang.

@@ -306,6 +306,7 @@ class Scanner {
     bool read_instance() {
         StepInstance instance;
         instance.line = cur_.line;
+        instance.begin = cur_.pos;
         ++cur_.pos;  // '#'
         long long id = 0;
         if (!is_digit(cur_.peek()))
@@ -422,7 +423,10 @@ class Scanner {
             }
         }
         offset[all.size()] = target.size();
-        check_depth(offset, target);
+        if (check_depth(offset, target)) {
+            index_.reference_offsets = std::move(offset);
+            index_.references = std::move(target);
+        }
     }
 
     EntityRef ref_of(const StepInstance& instance) const {
@@ -431,7 +435,7 @@ class Scanner {
 
     // Depth-first, iteratively: `height` is 0 before a visit, -1 while on the path, then
     // the length of the longest chain of references from the instance.
-    void check_depth(const std::vector<std::size_t>& offset,
+    bool check_depth(const std::vector<std::size_t>& offset,
                      const std::vector<std::uint32_t>& target) {
         const auto& all = index_.instances;
         std::vector<int> height(all.size(), 0);
@@ -449,7 +453,7 @@ class Scanner {
                              fmt::format("#{} refers to #{}, which leads back to it: a cycle",
                                          all[at].id, all[to].id),
                              ref_of(all[at]));
-                        return;
+                        return false;
                     }
                     if (height[to] == 0) {
                         height[to] = -1;
@@ -466,11 +470,13 @@ class Scanner {
                          fmt::format("#{} starts a chain of more than {} references", all[at].id,
                                      kMaxReferenceDepth),
                          ref_of(all[at]));
-                    return;
+                    return false;
                 }
+                index_.post_order.push_back(at);
                 path.pop_back();
             }
         }
+        return true;
     }
 };
 
@@ -482,6 +488,20 @@ const StepInstance* StepIndex::find(int id) const {
     return it != instances.end() && it->id == id ? &*it : nullptr;
 }
 
+std::vector<int> StepIndex::reaching(const std::vector<bool>& seeds) const {
+    std::vector<int> out(instances.size(), -1);
+    if (reference_offsets.size() != instances.size() + 1) return out;
+    for (const auto at : post_order) {  // what an instance refers to comes before it
+        if (seeds[at]) {
+            out[at] = static_cast<int>(at);
+            continue;
+        }
+        for (auto e = reference_offsets[at]; e < reference_offsets[at + 1] && out[at] < 0; ++e)
+            out[at] = out[references[e]];
+    }
+    return out;
+}
+
 EntityRef StepIndex::ref(int id) const {
     if (const auto* instance = find(id)) return {id, instance->line, type_of(*instance)};
     return {id, 0, ""};
@@ -489,6 +509,35 @@ EntityRef StepIndex::ref(int id) const {
 
 StepIndex scan_step(std::string_view text, std::vector<Problem>& problems) {
     return Scanner(text, problems).run();
+}
+
+std::string text_for_reader(std::string_view text, const StepIndex& index) {
+    std::string out = fmt::format(
+        "ISO-10303-21;\nHEADER;\nFILE_DESCRIPTION((''),'2;1');\nFILE_NAME('','',(''),(''),'','',"
+        "'');\nFILE_SCHEMA(('{}'));\nENDSEC;\nDATA;\n",
+        index.schema == Schema::ifc2x3 ? "IFC2X3" : "IFC4");
+    std::size_t size = out.size() + 30;
+    for (const auto& instance : index.instances) size += instance.end - instance.begin + 1;
+    out.reserve(size);
+    for (const auto& instance : index.instances) {
+        for (auto pos = instance.begin; pos < instance.end; ++pos) {
+            const char c = text[pos];
+            if (c == '\'' || c == '"') {  // a literal, copied whole ('' inside a string)
+                Cursor literal{text, pos, 0};
+                literal.skip_literal();
+                out.append(text.substr(pos, literal.pos - pos));
+                pos = literal.pos - 1;
+            } else if (c == '/' && pos + 1 < instance.end && text[pos + 1] == '*') {
+                pos = text.find("*/", pos + 2) + 1;  // closed: scanned before
+                out += ' ';
+            } else {
+                out += c;
+            }
+        }
+        out += '\n';
+    }
+    out += "ENDSEC;\nEND-ISO-10303-21;\n";
+    return out;
 }
 
 Problem file_problem(ProblemKind kind, std::string detail, int line) {

@@ -60,12 +60,6 @@ std::vector<std::string_view> split(std::string_view text, std::size_t open, std
     return out;  // unclosed: only what was complete
 }
 
-std::vector<std::string_view> list_items(std::string_view list) {
-    list = trim(list);
-    if (list.empty() || list.front() != '(') return {};
-    return split(list, 0, list.size());
-}
-
 double prefix_value(const std::string& prefix) {
     static const std::pair<const char*, double> kPrefixes[] = {
         {"EXA", 1e18},  {"PETA", 1e15},  {"TERA", 1e12},   {"GIGA", 1e9},
@@ -169,6 +163,12 @@ std::optional<UnitFactor> unit_factor_at(std::string_view text, const StepIndex&
 std::vector<std::string_view> arguments(std::string_view text, const StepInstance& instance) {
     if (instance.params >= instance.end || text[instance.params] != '(') return {};
     return split(text, instance.params, instance.end);
+}
+
+std::vector<std::string_view> list_items(std::string_view list) {
+    list = trim(list);
+    if (list.empty() || list.front() != '(') return {};
+    return split(list, 0, list.size());
 }
 
 std::optional<Typed> typed(std::string_view argument) {

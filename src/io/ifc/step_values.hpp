@@ -24,6 +24,10 @@ namespace camaudit::io::ifc {
 // IFCSIUNIT(*,.LENGTHUNIT.,.MILLI.,.METRE.) "*", ".LENGTHUNIT.", ".MILLI.", ".METRE.".
 std::vector<std::string_view> arguments(std::string_view text, const StepInstance& instance);
 
+// The items of a list argument ("(#1,#2)": "#1", "#2"); empty for an empty list or an
+// argument that is not a list.
+std::vector<std::string_view> list_items(std::string_view list);
+
 // A typed parameter, IFCLENGTHMEASURE(2.5): its type in capitals and its inner text.
 struct Typed {
     std::string type;

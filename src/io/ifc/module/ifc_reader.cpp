@@ -35,6 +35,7 @@
 #include <ifcpp/IFC4/include/IfcWall.h>
 #include <ifcpp/IFC4/include/IfcWallStandardCase.h>
 #include <ifcpp/IFC4/include/IfcWindow.h>
+#include <ifcpp/model/AttributeObject.h>
 #include <ifcpp/model/BuildingModel.h>
 #include <ifcpp/model/UnitConverter.h>
 #include <ifcpp/reader/ReaderSTEP.h>
@@ -164,6 +165,50 @@ bool z_range(const ProductShape& shape, double& bottom, double& top) {
     return any;
 }
 
+// How IFC++ read the references of an instance (`args`, its STEP arguments): a reference to
+// an instance of another class comes out of IFC++ as null, a list it cannot read whole
+// shorter, and its geometry code dereferences what it expected there unchecked. IFC++'s
+// getAttributes leaves out lists that are empty or $, so its attributes cannot be matched to
+// the arguments one by one: the references are counted on both sides. Arguments beyond the
+// class's attributes (an IFC2X3 instance read as IFC4) are not read and not counted. A
+// reference to an instance the file lacks (`known` says) is dangling: scan_step reported it,
+// and IFC++ stops reading the instance there.
+enum class ReadWhole { yes, dangling, misread };
+
+std::size_t entities_in(const shared_ptr<BuildingObject>& value) {
+    if (!value) return 0;
+    if (const auto vector = dynamic_pointer_cast<AttributeObjectVector>(value)) {
+        std::size_t n = 0;
+        for (const auto& item : vector->m_vec) n += entities_in(item);
+        return n;
+    }
+    return dynamic_pointer_cast<BuildingEntity>(value) ? 1 : 0;
+}
+
+template <typename Known>
+ReadWhole references_read(BuildingEntity& entity, const std::vector<std::string_view>& args,
+                          Known&& known) {
+    std::size_t references = 0;
+    bool dangling = false;
+    const auto count = [&](std::string_view arg, auto&& self, int depth) -> void {
+        if (const auto id = step_reference(arg)) {
+            ++references;
+            dangling = dangling || !known(*id);
+        } else if (depth < kMaxNesting) {
+            for (const auto item : list_items(arg)) self(item, self, depth + 1);
+        }
+    };
+    const auto used = std::min(args.size(), entity.getNumAttributes());
+    for (std::size_t i = 0; i < used; ++i) count(args[i], count, 0);
+    if (dangling) return ReadWhole::dangling;
+    if (references == 0) return ReadWhole::yes;
+    std::vector<std::pair<std::string, shared_ptr<BuildingObject>>> attributes;
+    entity.getAttributes(attributes);
+    std::size_t read = 0;
+    for (const auto& attribute : attributes) read += entities_in(attribute.second);
+    return read < references ? ReadWhole::misread : ReadWhole::yes;
+}
+
 class Reader {
   public:
     Reader(std::string_view text, const ReadOptions& options, Model& model)
@@ -176,6 +221,7 @@ class Reader {
         if (!model_.read()) return;
         model_.units = read_units(text_, index_, model_.problems);
         if (!parse()) return;
+        check_references_read();
         geometry_ = std::make_unique<GeometryKernel>(building_);
         read_storeys();
         read_spaces();
@@ -191,6 +237,13 @@ class Reader {
     std::shared_ptr<BuildingModel> building_;
     std::unique_ptr<GeometryKernel> geometry_;
     std::map<int, int> storey_of_id_;  // IfcBuildingStorey #id → index in model_.storeys
+    // For each instance (index in index_), one malformed instance it uses (index), or -1.
+    std::vector<int> malformed_;
+
+    // Tells the caller what comes next (ReadOptions::on_step): IFC++ with #id, 0 for its parse.
+    void step(int id) const {
+        if (options_.on_step) options_.on_step(options_.context, index_.ref(id));
+    }
 
     void problem(ProblemKind kind, int id, std::string detail) {
         auto entity = index_.ref(id);
@@ -206,8 +259,11 @@ class Reader {
     static void on_reader_message(void* self, std::shared_ptr<StatusCallback::Message> m) {
         if (!m || m->m_message_type != StatusCallback::MESSAGE_TYPE_ERROR) return;
         auto detail = utf8_of(m->m_message_text);
-        // Already reported, with the line, by scan_step.
-        if (detail.find("readEntityReference: object with id") != std::string::npos) return;
+        // Already reported, with their line: references to instances the file lacks (by
+        // scan_step), classes IFC++ does not know (by unknown_classes).
+        if (detail.find("object with id") != std::string::npos ||
+            detail.find("unknown entity") != std::string::npos)
+            return;
         auto* reader = static_cast<Reader*>(self);
         int id = m->m_entity ? m->m_entity->m_entity_id : 0;
         if (id == 0 && detail.size() > 1 && detail[0] == '#') id = std::atoi(detail.c_str() + 1);
@@ -215,9 +271,10 @@ class Reader {
     }
 
     bool parse() {
-        std::string copy(text_);  // IFC++ edits the text it reads
+        auto copy = text_for_reader(text_, index_);
         building_ = std::make_shared<BuildingModel>();
         ReaderSTEP reader;
+        step(0);
         reader.setMessageCallBack(this, &Reader::on_reader_message);
         building_->setMessageCallBack(this, &Reader::on_reader_message);
         reader.loadModelFromString(copy, building_);
@@ -226,6 +283,7 @@ class Reader {
             problem(ProblemKind::reader_failed, 0, "IFC++ read no instance from the file");
             return false;
         }
+        unknown_classes();
         std::shared_ptr<UnitConverter> units = std::make_shared<FileUnits>(
             model_.units.length, model_.units.angle * std::numbers::pi / 180);
         building_->setUnitConverter(units);
@@ -238,6 +296,81 @@ class Reader {
         out.entity = index_.ref(root->m_entity_id);
         out.global_id = text(root->m_GlobalId);
         out.name = text(root->m_Name);
+    }
+
+    // Marks the instances IFC++ did not read whole (references_read) and those that use them.
+    void check_references_read() {
+        std::vector<bool> broken(index_.instances.size(), false);
+        const auto known = [&](int id) { return index_.find(id) != nullptr; };
+        for (const auto& [id, entity] : building_->getMapIfcEntities()) {
+            const auto* instance = index_.find(id);
+            if (!instance || !entity) continue;
+            const auto read = references_read(*entity, arguments(text_, *instance), known);
+            if (read == ReadWhole::yes) continue;
+            broken[index_.index_of(*instance)] = true;
+            if (read == ReadWhole::misread)
+                problem(ProblemKind::bad_value, id,
+                        "IFC++ could not read all its references: one refers to an instance of "
+                        "another class, or a list has an item it cannot read");
+        }
+        malformed_ = index_.reaching(broken);
+    }
+
+    // The malformed instance (an id) that the placement or representation of `product`, or
+    // of its openings where `openings`, uses; 0 for none.
+    int malformed_geometry(const std::shared_ptr<IfcProduct>& product, bool openings) const {
+        auto of = [&](int id) -> int {
+            const auto* instance = index_.find(id);
+            if (!instance) return 0;
+            const auto args = arguments(text_, *instance);
+            for (std::size_t at : {std::size_t{5}, std::size_t{6}}) {  // placement, representation
+                const auto ref = args.size() > at ? step_reference(args[at]) : std::nullopt;
+                const auto* used = ref ? index_.find(*ref) : nullptr;
+                if (!used) continue;
+                const int bad = malformed_.empty() ? -1 : malformed_[index_.index_of(*used)];
+                if (bad >= 0) return index_.instances[static_cast<std::size_t>(bad)].id;
+            }
+            return 0;
+        };
+        if (const int bad = of(product->m_entity_id)) return bad;
+        if (const auto element = dynamic_pointer_cast<IfcElement>(product); element && openings)
+            for (const auto& weak : element->m_HasOpenings_inverse)
+                if (const auto rel = weak.lock(); rel && rel->m_RelatedOpeningElement)
+                    if (const int bad = of(rel->m_RelatedOpeningElement->m_entity_id)) return bad;
+        return 0;
+    }
+
+    // False, with a problem, when `product`'s geometry uses an instance IFC++ misread: its
+    // geometry code would dereference what it left null.
+    bool geometry_readable(const std::shared_ptr<IfcProduct>& product, bool openings) {
+        const int bad = malformed_geometry(product, openings);
+        if (bad == 0) return true;
+        const auto culprit = index_.ref(bad);
+        problem(ProblemKind::geometry_failed, product->m_entity_id,
+                fmt::format("its geometry uses #{} {} (line {}), which IFC++ could not read: "
+                            "left without geometry",
+                            bad, culprit.type, culprit.line));
+        return false;
+    }
+
+    // The instances IFC++ left out because it does not know their class (IFC4's classes only,
+    // an IFC2X3 file's read onto them): one problem a class, at its first instance.
+    void unknown_classes() {
+        std::map<std::uint32_t, std::pair<const StepInstance*, std::size_t>> unknown;
+        const auto& known = building_->getMapIfcEntities();
+        for (const auto& instance : index_.instances) {
+            if (known.count(instance.id)) continue;
+            auto& [first, count] = unknown[instance.type];
+            if (!first || instance.line < first->line) first = &instance;
+            ++count;
+        }
+        for (const auto& [type, found] : unknown) {
+            const auto& [first, count] = found;
+            problem(ProblemKind::bad_value, first->id,
+                    fmt::format("IFC++ does not read the class '{}' ({} instance{}, the first "
+                                "here): left out",
+                                index_.type_of(*first), count, count == 1 ? "" : "s"));
+        }
     }
 
     template <typename Type>
@@ -264,7 +397,9 @@ class Reader {
                                         kMaxCoordinate));
                 }
             }
-            const auto frame = geometry_->frame(storey);
+            step(storey->m_entity_id);
+            const auto frame =
+                geometry_readable(storey, false) ? geometry_->frame(storey) : std::nullopt;
             s.base = frame ? frame->origin.z : s.elevation;
             geometry_problems(storey->m_entity_id);
             storey_of_id_[storey->m_entity_id] = static_cast<int>(model_.storeys.size());
@@ -304,6 +439,11 @@ class Reader {
             s.long_name = text(space->m_LongName);
             s.storey = locate(space, "a space");
             const double base = base_of(s.storey);
+            step(space->m_entity_id);
+            if (!geometry_readable(space, false)) {
+                model_.spaces.push_back(std::move(s));
+                continue;
+            }
             const auto body = geometry_->shape(space, ShapeKind::body, false);
             if (z_range(body, s.bottom, s.top)) {
                 s.bottom -= base;
@@ -401,6 +541,11 @@ class Reader {
         w.glazed = glazed(element, kind);
         w.storey = locate(element, "an element");
         const double base = base_of(w.storey);
+        step(element->m_entity_id);
+        if (!geometry_readable(element, true)) {
+            model_.walls.push_back(std::move(w));
+            return;
+        }
         const auto body = geometry_->shape(element, ShapeKind::body, true);
         w.has_body = z_range(body, w.bottom, w.top);
         if (w.has_body) {
@@ -436,6 +581,8 @@ class Reader {
         c.tag = text(element->m_Tag);
         c.appliance = is_camera;
         c.storey = locate(element, "a camera");
+        step(element->m_entity_id);
+        if (!geometry_readable(element, false)) return;
         const auto frame = geometry_->frame(element);
         geometry_problems(element->m_entity_id);
         if (!frame) {
