@@ -445,7 +445,8 @@ class Reader {
                 continue;
             }
             const auto body = geometry_->shape(space, ShapeKind::body, false);
-            if (z_range(body, s.bottom, s.top)) {
+            const bool shaped = z_range(body, s.bottom, s.top);
+            if (shaped) {
                 s.bottom -= base;
                 s.top -= base;
             }
@@ -468,16 +469,19 @@ class Reader {
             } else {
                 if (open)
                     problem(ProblemKind::open_section, space->m_entity_id,
-                            "the body's section does not close; its FootPrint is used instead");
+                            "the body's section does not close (an open mesh)");
                 footprint_curves(space, s);
             }
             geometry_problems(space->m_entity_id);
             if (s.source == FootprintSource::none)
                 problem(ProblemKind::space_without_geometry, space->m_entity_id,
-                        body.found ? fmt::format("its Body does not reach {:g} m above its storey "
-                                                 "and it has no FootPrint",
-                                                 options_.cut_height)
-                                   : "it has neither a Body nor a FootPrint representation");
+                        !body.found ? std::string("it has neither a Body nor a FootPrint")
+                        : !shaped   ? std::string("IFC++ made no shape of its Body, and it has no "
+                                                    "FootPrint")
+                                    : fmt::format("its Body ({:g} to {:g} m above its storey) has "
+                                                    "no closed section at {:g} m, and it has no "
+                                                    "FootPrint",
+                                                  s.bottom, s.top, options_.cut_height));
             model_.spaces.push_back(std::move(s));
         }
         if (model_.spaces.empty()) {
