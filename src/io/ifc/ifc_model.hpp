@@ -174,9 +174,12 @@ enum class ProblemKind {
     syntax,              // an instance that is not `#n = NAME(...);`, a repeated #n
     too_complex,         // over a limit that protects the reader (nesting, instances, chains
                          // of references) or a cycle of references
-    reader_failed,       // IFC++ failed (an exception) or read no instance
+    reader_failed,       // IFC++ failed: an exception, no instance read, or its process
+                         // crashed or ran out of time (then the entity is the one it was
+                         // converting)
     // Not fatal: the model is read; the entity named is left out or read in part.
-    dangling_reference,        // an instance refers to a #n the file does not define
+    dangling_reference,        // an instance refers to a #n the file does not define (IFC++
+                               // leaves its later attributes unread)
     no_length_unit,            // the file names no length unit: metres assumed
     unsupported_unit,          // a unit that cannot be converted: 1 assumed
     no_spaces,                 // the model has no IfcSpace
@@ -185,7 +188,10 @@ enum class ProblemKind {
     element_without_geometry,  // a wall-like element without a 3D body (nor parts with one)
     open_section,              // a body cut gave open lines where a closed ring was expected
     geometry_failed,           // IFC++ could not build the entity's geometry (detail says why)
-    bad_value,                 // an attribute with an unusable value (NaN, out of range …)
+    bad_value,                 // an unusable value: a number out of range, a reference to
+                               // an instance of another class, a class IFC++ does not read
+    // A product whose geometry uses an instance with a dangling reference or a bad value is
+    // left without geometry (geometry_failed): IFC++ would dereference what it left null.
 };
 
 struct Problem {
@@ -208,7 +214,8 @@ struct Model {
     std::vector<WallElement> walls;  // in STEP order
     std::vector<Camera> cameras;     // in STEP order
     std::optional<MapConversion> map_conversion;
-    std::vector<Problem> problems;  // in the order found; at most kMaxProblems
+    std::vector<Problem> problems;  // in the order found; kMaxProblems at most, but fatal
+                                    // ones are always kept
 
     // False when a fatal problem was met: then only `problems` (and what was known before,
     // e.g. the schema) is filled.
