@@ -313,7 +313,35 @@ class Reader {
                         "IFC++ could not read all its references: one refers to an instance of "
                         "another class, or a list has an item it cannot read");
         }
+        check_trimmed_arcs(broken);
         malformed_ = index_.reaching(broken);
+    }
+
+    // IFC++ brings the angle of a trimmed circle or ellipse into ±2π by steps of 2π, which
+    // never ends for a trimming parameter of 1e300 (and takes long from 1e9): a parameter
+    // beyond ±1e6, in whatever unit, marks the curve as malformed.
+    void check_trimmed_arcs(std::vector<bool>& broken) {
+        constexpr double kMaxTrim = 1e6;
+        for (const auto& instance : index_.instances) {
+            if (index_.type_of(instance) != "IFCTRIMMEDCURVE") continue;
+            const auto args = arguments(text_, instance);
+            const auto basis = args.empty() ? std::nullopt : step_reference(args[0]);
+            const auto* curve = basis ? index_.find(*basis) : nullptr;
+            if (!curve ||
+                (index_.type_of(*curve) != "IFCCIRCLE" && index_.type_of(*curve) != "IFCELLIPSE"))
+                continue;
+            for (std::size_t at = 1; at < std::min<std::size_t>(args.size(), 3); ++at)
+                for (const auto item : list_items(args[at])) {
+                    const auto value = typed(item);
+                    const auto number = value ? step_number(value->value) : std::nullopt;
+                    if (!number || std::abs(*number) <= kMaxTrim) continue;
+                    broken[index_.index_of(instance)] = true;
+                    problem(ProblemKind::bad_value, instance.id,
+                            fmt::format("a trimming parameter of {:g}, beyond ±{:g}: IFC++ would "
+                                        "not finish the arc",
+                                        *number, kMaxTrim));
+                }
+        }
     }
 
     // The malformed instance (an id) that the placement or representation of `product`, or
