@@ -152,14 +152,14 @@ std::optional<WallClass> wall_class_of(const std::shared_ptr<BuildingEntity>& en
     return std::nullopt;
 }
 
-// The z range of a shape's meshes.
-bool z_range(const ProductShape& shape, double& bottom, double& top) {
+// The z range of a shape's meshes, relative to `base`; false (and 0, 0) without a mesh.
+bool heights(const ProductShape& shape, double base, double& bottom, double& top) {
     bool any = false;
     for (const auto* meshes : {&shape.solids, &shape.surfaces})
         for (const auto& mesh : *meshes)
             for (const auto& v : mesh.vertices) {
-                bottom = any ? std::min(bottom, v.z) : v.z;
-                top = any ? std::max(top, v.z) : v.z;
+                bottom = any ? std::min(bottom, v.z - base) : v.z - base;
+                top = any ? std::max(top, v.z - base) : v.z - base;
                 any = true;
             }
     return any;
@@ -473,11 +473,7 @@ class Reader {
                 continue;
             }
             const auto body = geometry_->shape(space, ShapeKind::body, false);
-            const bool shaped = z_range(body, s.bottom, s.top);
-            if (shaped) {
-                s.bottom -= base;
-                s.top -= base;
-            }
+            const bool shaped = heights(body, base, s.bottom, s.top);
             const double cut = base + options_.cut_height;
             bool open = false;
             // Surface models too: Revit writes some spaces as a closed IfcFaceBasedSurfaceModel,
@@ -579,11 +575,7 @@ class Reader {
             return;
         }
         const auto body = geometry_->shape(element, ShapeKind::body, true);
-        w.has_body = z_range(body, w.bottom, w.top);
-        if (w.has_body) {
-            w.bottom -= base;
-            w.top -= base;
-        }
+        w.has_body = heights(body, base, w.bottom, w.top);
         const double cut = base + options_.cut_height;
         for (const auto* meshes : {&body.solids, &body.surfaces})
             for (const auto& mesh : *meshes) {
