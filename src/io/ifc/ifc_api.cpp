@@ -114,7 +114,7 @@ struct Progress {
     int id = 0;
     int line = 0;
     char type[64] = {};
-    bool started = false;  // the module was loaded and began
+    bool started = false;  // the module announced its first step
 };
 
 void record(void* context, const EntityRef& entity) {
@@ -137,9 +137,10 @@ bool write_all(int fd, std::string_view bytes) {
     return true;
 }
 
-// The child: load the module, read, send the model, exit without running the parent's
-// exit handlers or flushing its buffers.
-[[noreturn]] void child(int fd, std::string_view text, ReadOptions options, Progress* progress) {
+// The child: read, send the model, exit without running the parent's exit handlers or
+// flushing its buffers.
+[[noreturn]] void child(const IfcModule& module, int fd, std::string_view text, ReadOptions options,
+                        Progress* progress) {
 #if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer reserves terabytes of address space
     // IFC++ takes some 20 bytes of memory a byte of STEP text: the child may add twice that,
     // and 2 GiB, to the address space it inherits (a city's site may already hold gigabytes).
@@ -155,11 +156,7 @@ bool write_all(int fd, std::string_view bytes) {
     options.on_step = &record;
     options.context = progress;
     Model model;
-    std::string why;
-    if (const auto* module = load_ifc_module(why))
-        module->read(text.data(), text.size(), &options, &model);
-    else
-        model = problem_only(ProblemKind::cannot_read, why);
+    module.read(text.data(), text.size(), &options, &model);
     _exit(write_all(fd, encode_model(model)) ? 0 : 1);
 }
 
@@ -183,7 +180,7 @@ bool read_until(int fd, std::chrono::steady_clock::time_point deadline, std::str
 }
 
 std::string where(const Progress& p) {
-    if (!p.started) return "while loading the IFC reader";
+    if (!p.started) return "before IFC++ began";
     if (p.id == 0) return "while IFC++ parsed the file";
     return fmt::format("while IFC++ built the geometry of #{} {} (line {})", p.id, p.type, p.line);
 }
@@ -206,7 +203,15 @@ Model read_ifc_text(std::string_view text, const ReadOptions& options) {
                                         text.size(), options.max_bytes));
     // IFC++ runs in a child process: what it does on a malformed model that the checks before
     // it miss (a null it dereferences, a loop, an exhausted stack) costs a problem, not
-    // camaudit. The child is a fork: it shares the text, and loads IFC++ only there.
+    // camaudit. The child is a fork, which shares the text. The module is loaded before, here:
+    // a child of a process with other threads (site files read in parallel) must not take the
+    // dynamic loader's lock, which one of them may have held at the fork. One read at a time:
+    // each child may take gigabytes.
+    std::string why;
+    const auto* module = load_ifc_module(why);
+    if (!module) return problem_only(ProblemKind::cannot_read, why);
+    static std::mutex one_at_a_time;
+    const std::lock_guard lock(one_at_a_time);
     auto* progress = static_cast<Progress*>(::mmap(
         nullptr, sizeof(Progress), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0));
     if (progress == MAP_FAILED)
@@ -228,7 +233,7 @@ Model read_ifc_text(std::string_view text, const ReadOptions& options) {
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::close(fds[0]);
-        child(fds[1], text, options, progress);
+        child(*module, fds[1], text, options, progress);
     }
     ::close(fds[1]);
     if (pid < 0) {

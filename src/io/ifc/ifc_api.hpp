@@ -48,12 +48,13 @@ const IfcModule* load_ifc_module(std::string& why);
 // to read the file is a cannot_read problem.
 Model read_ifc_file(const std::string& path, const ReadOptions& options = {});
 
-// The same on text already in memory. The module runs in a child process (a fork; IFC++ is
-// loaded in the child only): a crash, a hang beyond options.time_limit or an exhausted stack
-// inside IFC++ on a model that the checks before it miss is a reader_failed problem naming
-// the instance it was converting, and camaudit goes on. Call it from a thread that holds no
-// lock another thread may need (the child has that one thread only); options.on_step is the
-// loader's own.
+// The same on text already in memory. The module runs in a child process (a fork, after the
+// module is loaded): a crash, a hang beyond options.time_limit or an exhausted stack inside
+// IFC++ on a model that the checks before it miss is a reader_failed problem naming the
+// instance it was converting, and camaudit goes on. Reads are serialised (one child at a
+// time); the child runs only the module, so other threads' locks do not matter. The child's
+// address space may grow by 2 GiB plus 40 bytes a byte of text (not under AddressSanitizer).
+// options.on_step is the loader's own.
 Model read_ifc_text(std::string_view text, const ReadOptions& options = {});
 
 }  // namespace camaudit::io::ifc
