@@ -245,7 +245,7 @@ void check_case(const Case& c, std::mt19937& rng, Stats& stats) {
     const double r = c.camera.range;
 
     // Point by point, at random points.
-    const geo::Prepared prepared = geo::prepare(v.area.get());
+    geo::Prepared prepared = geo::prepare(v.area.get());
     std::uniform_real_distribution<double> u(-1.02, 1.02);
     int decided = 0, mismatches = 0;
     for (int i = 0; i < 400; ++i) {
@@ -254,7 +254,7 @@ void check_case(const Case& c, std::mt19937& rng, Stats& stats) {
         if (t == Truth::Unsure) continue;
         ++decided;
         const geo::Geom pt = geo::make_point(p);
-        if (geo::prepared_covers(prepared.get(), pt.get()) != (t == Truth::Seen)) ++mismatches;
+        if (geo::prepared_covers(prepared, pt.get()) != (t == Truth::Seen)) ++mismatches;
     }
     CHECK(mismatches == 0);
     CHECK(decided > 200);
