@@ -1,5 +1,6 @@
-// bench_viewshed: viewshed time per camera against the number of walls in range, and the total
-// time for synthetic sites of 1,000 to 10,000 cameras (linear growth check). Deterministic
+// bench_viewshed: viewshed time per camera against the number of walls in range, the cost of
+// walls with heights (30% of the walls partial against the same site without heights), and the
+// total time for synthetic sites of 1,000 to 10,000 cameras (linear growth check). Deterministic
 // (fixed seeds); plain std::chrono timing, and the thread's CPU time (CLOCK_THREAD_CPUTIME_ID),
 // which a busy machine disturbs less. Build Release. `--quick` runs smaller sites.
 #include <algorithm>
@@ -84,6 +85,57 @@ void per_camera(double walls_in_range, int cameras) {
                 percentile(us, 0.9), area / n);
 }
 
+struct Timing {
+    std::vector<double> cpu_us;
+    double area = 0;
+    int by_overlay = 0;  // shadows subtracted by GEOS's overlay
+};
+
+void time_camera(const Camera& c, const geo::Obstacles& obstacles, Timing& t) {
+    const double c0 = cpu_seconds();
+    const geo::Viewshed v = geo::compute_viewshed(c, obstacles);
+    t.cpu_us.push_back((cpu_seconds() - c0) * 1e6);
+    t.area += v.area_m2;
+    if (v.shadows_by_overlay) ++t.by_overlay;
+}
+
+// The same site twice, without heights and with `fraction` of its walls partial (1.8-2.5 m,
+// cameras at 2.6-6 m, view height 1.7 m); each camera is timed in both, one after the other,
+// so that the machine's load falls on both alike.
+void heights_profile(double walls_in_range, int cameras, double fraction) {
+    bench::SyntheticSpec spec;
+    spec.seed = 42;
+    spec.cameras = cameras;
+    spec.walls_in_range = walls_in_range;
+    const bench::SyntheticSite plan_site = bench::make_synthetic_site(spec);
+    spec.partial_fraction = fraction;
+    const bench::SyntheticSite partial_site = bench::make_synthetic_site(spec);
+    const geo::Obstacles plan = obstacles_of(plan_site);
+    const geo::Obstacles partial = obstacles_of(partial_site);
+    for (int i = 0; i < std::min(cameras, 50); ++i) {  // warm up
+        (void)geo::compute_viewshed(plan_site.cameras[i], plan);
+        (void)geo::compute_viewshed(partial_site.cameras[i], partial);
+    }
+    Timing p, h;
+    for (std::size_t i = 0; i < plan_site.cameras.size(); ++i) {
+        time_camera(plan_site.cameras[i], plan, p);
+        time_camera(partial_site.cameras[i], partial, h);
+    }
+    const double n = static_cast<double>(plan_site.cameras.size());
+    auto mean = [](const std::vector<double>& v) {
+        double s = 0;
+        for (double x : v) s += x;
+        return s / static_cast<double>(v.size());
+    };
+    const double pm = percentile(p.cpu_us, 0.5), hm = percentile(h.cpu_us, 0.5);
+    const double p9 = percentile(p.cpu_us, 0.9), h9 = percentile(h.cpu_us, 0.9);
+    std::printf(
+        "| %6.0f | %6zu | %7.1f | %7.1f | %7.1f | %7.1f | %7.1f | %7.1f | x%-5.2f | x%-5.2f "
+        "| x%-5.2f | %6.1f | %6.1f | %7d |\n",
+        walls_in_range, plan_site.cameras.size(), pm, p9, mean(p.cpu_us), hm, h9, mean(h.cpu_us),
+        hm / pm, h9 / p9, mean(h.cpu_us) / mean(p.cpu_us), p.area / n, h.area / n, h.by_overlay);
+}
+
 void whole_site(int cameras, double& per_camera_us) {
     bench::SyntheticSpec spec;
     spec.seed = 7;
@@ -108,24 +160,49 @@ void whole_site(int cameras, double& per_camera_us) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
-    std::printf("Viewshed time per camera (range 20 m; synthetic walls, seed 42)\n\n");
+    bool quick = false, heights_only = false;
+    for (int i = 1; i < argc; ++i) {
+        quick = quick || std::strcmp(argv[i], "--quick") == 0;
+        heights_only = heights_only || std::strcmp(argv[i], "--heights") == 0;
+    }
+    if (!heights_only) {
+        std::printf("Viewshed time per camera (range 20 m; synthetic walls, seed 42)\n\n");
+        std::printf(
+            "| walls* | cams   | segs in  | queried  | CPU med  | CPU p90  | wall med | wall p90 "
+            "| area     |\n");
+        std::printf(
+            "|        |        | range    | segs     | (us)     | (us)     | (us)     | (us)     "
+            "| (m2)     |\n");
+        std::printf(
+            "|--------|--------|----------|----------|----------|----------|----------|----------"
+            "|----------|\n");
+        per_camera(10, quick ? 200 : 2000);
+        per_camera(100, quick ? 200 : 2000);
+        per_camera(1000, quick ? 50 : 500);
+        std::printf(
+            "\n* target mean number of walls meeting the range disc; 'segs in range': wall "
+            "segments\n  (a pillar gives 4) within the range of the eye; 'queried': those the "
+            "STRtree returns\n  for the square around the range. CPU: the thread's CPU time; "
+            "wall: steady_clock.\n\n");
+    }
+
     std::printf(
-        "| walls* | cams   | segs in  | queried  | CPU med  | CPU p90  | wall med | wall p90 "
-        "| area     |\n");
+        "Walls with heights: 30%% of the walls partial (1.8-2.5 m; cameras 2.6-6 m, view "
+        "height 1.7 m)\nagainst the same site without heights, CPU us per camera\n\n");
     std::printf(
-        "|        |        | range    | segs     | (us)     | (us)     | (us)     | (us)     "
-        "| (m2)     |\n");
+        "| walls* | cams   | plan    | plan    | plan    | heights | heights | heights "
+        "| ratio  | ratio  | ratio  | area   | area   | overlay |\n");
     std::printf(
-        "|--------|--------|----------|----------|----------|----------|----------|----------"
-        "|----------|\n");
-    per_camera(10, quick ? 200 : 2000);
-    per_camera(100, quick ? 200 : 2000);
-    per_camera(1000, quick ? 50 : 500);
+        "|        |        | median  | p90     | mean    | median  | p90     | mean    "
+        "| median | p90    | mean   | plan   | heights| cameras |\n");
     std::printf(
-        "\n* target mean number of walls meeting the range disc; 'segs in range': wall segments\n"
-        "  (a pillar gives 4) within the range of the eye; 'queried': those the STRtree returns\n"
-        "  for the square around the range. CPU: the thread's CPU time; wall: steady_clock.\n\n");
+        "|--------|--------|---------|---------|---------|---------|---------|---------"
+        "|--------|--------|--------|--------|--------|---------|\n");
+    heights_profile(10, quick ? 200 : 2000, 0.3);
+    heights_profile(100, quick ? 200 : 2000, 0.3);
+    heights_profile(1000, quick ? 50 : 500, 0.3);
+    std::printf("\n");
+    if (heights_only) return 0;
 
     std::printf("Whole synthetic site (about 100 walls in range per camera, seed 7)\n\n");
     std::printf("| cams   | walls   | segments  | index    | views    | views    | CPU      |\n");

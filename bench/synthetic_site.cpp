@@ -58,6 +58,13 @@ SyntheticSite make_synthetic_site(const SyntheticSpec& spec) {
         }
         site.cameras.push_back(std::move(c));
     }
+    std::mt19937_64 heights(spec.seed ^ 0x68656967687473ULL);  // "heights"
+    std::uniform_real_distribution<double> hu(0, 1);
+    for (Camera& c : site.cameras) c.height = 2.6 + 3.4 * hu(heights);
+    for (Wall& w : site.walls) {
+        const double pick = hu(heights), h = 1.8 + 0.7 * hu(heights);
+        if (pick < spec.partial_fraction) w.height = h;
+    }
     return site;
 }
 

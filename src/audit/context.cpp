@@ -35,7 +35,7 @@ geo::Geom build_zone(const Zone& z, double buffer) {
 // (apart, or touching along a side: the rooms beside a corridor camera's view), the
 // intersection has no area and holds no polygon, which is all that the checks read of an
 // overlap: an empty polygon stands for it, without GEOS's overlay (most of an audit's time).
-bool envelopes_overlap(const GEOSGeometry* a, const GEOSGeometry* b) {
+bool envelopes_overlap(const geo::Geometry* a, const geo::Geometry* b) {
     const geo::Envelope ea = geo::envelope(a), eb = geo::envelope(b);
     return std::max(ea.minx, eb.minx) < std::min(ea.maxx, eb.maxx) &&
            std::max(ea.miny, eb.miny) < std::min(ea.maxy, eb.maxy);
@@ -68,19 +68,14 @@ std::optional<geo::Envelope> rectangle_of(const Zone& z) {
 // then at least half the rectangle's width from every edge, so the signs below are exact.
 // Such an intersection has no area and holds no polygon: see envelopes_overlap. It spares
 // GEOS's overlay the rooms whose walls bound a camera's view.
-bool may_overlap_rectangle(const GEOSGeometry* g, const geo::Envelope& r) {
-    GEOSContextHandle_t h = geo::ctx();
-    if (GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSGetNumInteriorRings_r(h, g) != 0) return true;
-    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, GEOSGetExteriorRing_r(h, g));
-    unsigned int n = 0;
-    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &n) || n < 4) return true;
-    thread_local std::vector<double> xy;
-    xy.resize(2 * static_cast<std::size_t>(n));
-    if (!GEOSCoordSeq_copyToBuffer_r(h, seq, xy.data(), 0, 0)) return true;
+bool may_overlap_rectangle(const geo::Geometry* g, const geo::Envelope& r) {
+    thread_local std::vector<Point> ring;  // closed
+    if (!geo::hole_free_shell(g, ring) || ring.size() < 4) return true;
+    const std::size_t n = ring.size();
     const double cx = (r.minx + r.maxx) / 2, cy = (r.miny + r.maxy) / 2;
     bool inside = false;
     for (std::size_t i = 0; i + 1 < n; ++i) {
-        const double ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * i + 2], by = xy[2 * i + 3];
+        const double ax = ring[i].x, ay = ring[i].y, bx = ring[i + 1].x, by = ring[i + 1].y;
         if (std::max(ax, bx) > r.minx && std::min(ax, bx) < r.maxx && std::max(ay, by) > r.miny &&
             std::min(ay, by) < r.maxy)
             return true;
@@ -94,8 +89,8 @@ bool may_overlap_rectangle(const GEOSGeometry* g, const geo::Envelope& r) {
 }
 
 // One empty polygon for every provably empty overlap: made once, never freed, only read.
-const GEOSGeometry* empty_polygon() {
-    static const GEOSGeometry* const empty = geo::make_empty_polygon().release();
+const geo::Geometry* empty_polygon() {
+    static const geo::Geometry* const empty = geo::make_empty_polygon().release();
     return empty;
 }
 
@@ -130,9 +125,11 @@ void AuditContext::compute_viewsheds(unsigned threads) {
     }
 
     viewsheds_.resize(working_.cameras.size());
-    util::parallel_for(working_.cameras.size(), threads, [this](std::size_t i) {
+    geo::ViewshedOptions options;
+    options.view_height = working_.settings.view_height.value_or(geo::kDefaultViewHeight);
+    util::parallel_for(working_.cameras.size(), threads, [this, &options](std::size_t i) {
         const Camera& cam = working_.cameras[i];
-        viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor));
+        viewsheds_[i] = geo::compute_viewshed(cam, *obstacles_.at(cam.floor), options);
     });
 }
 
@@ -154,7 +151,7 @@ void AuditContext::index_zones() {
     viewshed_tree_.build();
 }
 
-std::vector<std::size_t> AuditContext::cameras_seeing(const GEOSGeometry* g) const {
+std::vector<std::size_t> AuditContext::cameras_seeing(const geo::Geometry* g) const {
     return viewshed_tree_.query(g);
 }
 
@@ -172,13 +169,12 @@ void AuditContext::locate_cameras() {
         auto eye = geo::make_point(viewsheds_[c].eye);
         for (std::size_t z : zone_tree_.query(eye.get())) {
             if (working_.zones[z].floor != cam.floor) continue;
-            if (geo::prepared_covers(zone_prepared_[z].get(), eye.get()))
-                camera_zones_[c].push_back(z);
+            if (geo::prepared_covers(zone_prepared_[z], eye.get())) camera_zones_[c].push_back(z);
         }
     }
 }
 
-const GEOSGeometry* AuditContext::zone_geometry(std::size_t zone, double buffer) const {
+const geo::Geometry* AuditContext::zone_geometry(std::size_t zone, double buffer) const {
     const Zone& z = working_.zones[zone];
     if (has_own_size(z) || z.shape == ZoneShape::Polygon || buffer == kDefaultZoneBuffer)
         return zone_geoms_[zone].get();
@@ -210,8 +206,8 @@ bool AuditContext::provably_no_overlap(std::size_t camera, std::size_t zone, dou
            (zone_rects_[zone] && !may_overlap_rectangle(vs.area.get(), *zone_rects_[zone]));
 }
 
-const GEOSGeometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
-                                          double buffer) const {
+const geo::Geometry* AuditContext::overlap(std::size_t camera, std::size_t zone,
+                                           double buffer) const {
     buffer = effective_buffer(working_.zones[zone], buffer);  // one cache entry for most zones
     const auto& vs = viewsheds_[camera];
     // Provably empty overlaps, most pairs, share one empty polygon and stay out of the cache,

@@ -1,6 +1,10 @@
 // Everything the checks share about one site: the metric copy of the site, each camera's
 // viewshed and the zones it is in, the zones' geometry (prepared, indexed), the legal regime.
-// Built once per site; the checks only read it.
+// Built once per site; the checks only read it. Threads (geo/geos.hpp's contract): the const
+// methods may run on several threads at once. The geometries they hand out are settled and
+// read-only, made by any thread and freed by the one that destroys the context; the caches
+// are locked; the prepared zones serve only the constructor (one thread); the indexes are
+// built before any thread shares them.
 #pragma once
 
 #include <map>
@@ -43,11 +47,11 @@ class AuditContext {
     }
     // The zone's area in the working CRS; point and line zones without their own size take
     // `buffer` (radius, or full width of the band).
-    const GEOSGeometry* zone_geometry(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
+    const geo::Geometry* zone_geometry(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
     double zone_area(std::size_t zone, double buffer = kDefaultZoneBuffer) const;
     // The part of the camera's viewshed inside the zone (cached); empty if on another floor.
-    const GEOSGeometry* overlap(std::size_t camera, std::size_t zone,
-                                double buffer = kDefaultZoneBuffer) const;
+    const geo::Geometry* overlap(std::size_t camera, std::size_t zone,
+                                 double buffer = kDefaultZoneBuffer) const;
     // Whether geo::area(overlap(camera, zone, buffer)) is above `threshold` (or equal to it,
     // with `or_equal`): the same answer, mostly without GEOS's overlay. For a convex zone the
     // area inside it is clipped (geo/convex_clip.hpp); only when that lies within rounding of
@@ -62,7 +66,7 @@ class AuditContext {
     std::unique_ptr<geo::StrTree> zone_index(const std::vector<char>& selected) const;
     static std::vector<std::size_t> zones_near(const geo::StrTree& index, Point p, double r);
     // Cameras whose viewshed envelope meets `g`'s envelope (any floor), ascending.
-    std::vector<std::size_t> cameras_seeing(const GEOSGeometry* g) const;
+    std::vector<std::size_t> cameras_seeing(const geo::Geometry* g) const;
     // Cameras whose eye is in no zone (they get no installer or signage finding).
     std::vector<std::size_t> cameras_in_no_zone() const;
 

@@ -7,7 +7,7 @@ namespace camaudit::audit {
 ZoneCoverage zone_coverage(const AuditContext& ctx, std::size_t zone,
                            std::optional<double> min_px_per_m) {
     const Zone& z = ctx.working().zones[zone];
-    const GEOSGeometry* area = ctx.zone_geometry(zone);
+    const geo::Geometry* area = ctx.zone_geometry(zone);
     ZoneCoverage out;
     out.area_m2 = geo::area(area);
 
@@ -15,7 +15,7 @@ ZoneCoverage zone_coverage(const AuditContext& ctx, std::size_t zone,
     for (std::size_t c : ctx.cameras_seeing(area)) {
         const Camera& cam = ctx.working().cameras[c];
         if (cam.floor != z.floor) continue;
-        const GEOSGeometry* part = ctx.overlap(c, zone);
+        const geo::Geometry* part = ctx.overlap(c, zone);
         if (geo::is_empty(part) || geo::area(part) <= 0) continue;  // touching is not seeing
         out.cameras.push_back(c);
         const auto& vs = ctx.viewshed(c);

@@ -46,13 +46,8 @@ double polygon_area_inside(const GEOSGeometry* poly, const std::vector<Point>& c
 }  // namespace
 
 std::optional<std::vector<Point>> convex_ring(const GEOSGeometry* g) {
-    GEOSContextHandle_t h = ctx();
-    if (!g || GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSisEmpty_r(h, g) != 0 ||
-        GEOSGetNumInteriorRings_r(h, g) != 0)
-        return std::nullopt;
     std::vector<Point> r;
-    coordinates_of(GEOSGetExteriorRing_r(h, g), r);
-    if (r.size() < 4) return std::nullopt;
+    if (!hole_free_shell(g, r) || r.size() < 4) return std::nullopt;
     r.pop_back();  // closed
     const double area2 = twice_signed_area(r);
     if (!(std::abs(area2) > 0) || !std::isfinite(area2)) return std::nullopt;

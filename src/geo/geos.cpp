@@ -1,38 +1,101 @@
-// RAII over the reentrant GEOS C API: the per-thread context, owning handles, the wrappers
-// declared in geos.hpp, and the STRtree.
+// RAII over the reentrant GEOS C API: the pool of contexts, owning handles that settle what
+// they own, the wrappers declared in geos.hpp, and the STRtree.
 #include "geo/geos.hpp"
 
 #include <algorithm>
 #include <cstdint>
+#include <mutex>
+#include <new>
+#include <thread>
 
 namespace camaudit::geo {
 
 namespace {
 
-struct ThreadContext {
+// One pooled GEOS context and the last messages its handlers recorded.
+struct Context {
     GEOSContextHandle_t handle = nullptr;
     std::string last_error;
     std::string last_notice;
 
     static void on_error(const char* message, void* userdata) {
-        static_cast<ThreadContext*>(userdata)->last_error = message ? message : "";
+        static_cast<Context*>(userdata)->last_error = message ? message : "";
     }
     static void on_notice(const char* message, void* userdata) {
-        static_cast<ThreadContext*>(userdata)->last_notice = message ? message : "";
+        static_cast<Context*>(userdata)->last_notice = message ? message : "";
     }
-
-    ThreadContext() : handle(GEOS_init_r()) {
-        GEOSContext_setErrorMessageHandler_r(handle, &ThreadContext::on_error, this);
-        GEOSContext_setNoticeMessageHandler_r(handle, &ThreadContext::on_notice, this);
-    }
-    ~ThreadContext() { GEOS_finish_r(handle); }
-    ThreadContext(const ThreadContext&) = delete;
-    ThreadContext& operator=(const ThreadContext&) = delete;
 };
 
-ThreadContext& thread_context() {
-    thread_local ThreadContext context;
-    return context;
+// The process-wide pool of contexts (geos.hpp, rules 1 and 2). Never destroyed, nor are its
+// contexts: geometries in static storage and thread-local destructors may still call GEOS
+// at exit.
+class ContextPool {
+  public:
+    static ContextPool& instance() {
+        static ContextPool* const pool = new ContextPool;
+        return *pool;
+    }
+
+    Context* take() {
+        std::lock_guard lock(mutex_);
+        if (all_.empty()) {
+            // All that the cores can use at once, now: GEOS_init_r writes a process-wide flag
+            // that running GEOS operations read (libgeos/geos#1311), so the fewer made later,
+            // while other threads run GEOS, the better. More are made if more threads ask.
+            for (unsigned i = 0, n = std::max(1u, std::thread::hardware_concurrency()); i <= n; ++i)
+                add();
+        }
+        if (free_.empty()) add();
+        Context* c = free_.back();
+        free_.pop_back();
+        return c;
+    }
+
+    void give_back(Context* c) {
+        std::lock_guard lock(mutex_);
+        c->last_error.clear();
+        c->last_notice.clear();
+        free_.push_back(c);
+    }
+
+  private:
+    void add() {  // under mutex_: GEOS_init_r is not safe to call from two threads at once
+        auto c = std::make_unique<Context>();
+        c->handle = GEOS_init_r();
+        if (!c->handle) throw std::bad_alloc();
+        GEOSContext_setErrorMessageHandler_r(c->handle, &Context::on_error, c.get());
+        GEOSContext_setNoticeMessageHandler_r(c->handle, &Context::on_notice, c.get());
+        free_.push_back(c.get());
+        all_.push_back(std::move(c));
+    }
+
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<Context>> all_;
+    std::vector<Context*> free_;
+};
+
+// The context this thread holds: a trivially destructible pointer, still readable while the
+// thread's other thread-local objects are destroyed, and a lease that gives the context back
+// when the thread ends. A GEOS call after that (from a later thread-local destructor) takes
+// another one, never given back: the pool only grows by it.
+thread_local Context* held = nullptr;
+
+struct Lease {
+    Lease() = default;
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() {
+        if (held) ContextPool::instance().give_back(held);
+        held = nullptr;
+    }
+};
+
+Context& thread_context() {
+    if (!held) {
+        held = ContextPool::instance().take();
+        thread_local Lease lease;  // constructed once a thread, on its first GEOS call
+    }
+    return *held;
 }
 
 struct Subject {
@@ -81,6 +144,37 @@ GEOSCoordSequence* make_sequence(const std::vector<Point>& pts, bool close) {
     return seq;
 }
 
+// The envelope of `g` computed and cached in it (geos.hpp, rule 4): GEOSGeom_getExtent_r
+// reads it through Geometry::getEnvelopeInternal, which computes it on first use. For an
+// empty geometry it returns before that; GEOSEnvelope_r reads it too.
+void settle_envelope(GEOSContextHandle_t h, const GEOSGeometry* g) {
+    double minx = 0, miny = 0, maxx = 0, maxy = 0;
+    if (!g || GEOSGeom_getExtent_r(h, g, &minx, &miny, &maxx, &maxy)) return;
+    if (GEOSGeometry* box = GEOSEnvelope_r(h, g)) GEOSGeom_destroy_r(h, box);
+}
+
+// Settles `g` and all its parts: the rings of polygons, the members of collections. Where
+// GEOS fails here, the first real use of the geometry reports it.
+void settle(GEOSContextHandle_t h, const GEOSGeometry* g) {
+    switch (GEOSGeomTypeId_r(h, g)) {
+        case GEOS_POLYGON:
+            settle_envelope(h, GEOSGetExteriorRing_r(h, g));
+            for (int i = 0, n = GEOSGetNumInteriorRings_r(h, g); i < n; ++i)
+                settle_envelope(h, GEOSGetInteriorRingN_r(h, g, i));
+            break;
+        case GEOS_MULTIPOINT:
+        case GEOS_MULTILINESTRING:
+        case GEOS_MULTIPOLYGON:
+        case GEOS_GEOMETRYCOLLECTION:
+            for (int i = 0, n = GEOSGetNumGeometries_r(h, g); i < n; ++i)
+                settle(h, GEOSGetGeometryN_r(h, g, i));
+            break;
+        default:
+            break;
+    }
+    settle_envelope(h, g);
+}
+
 Geom make_ring(const Ring& ring) {
     return own(GEOSGeom_createLinearRing_r(ctx(), make_sequence(ring, true)), "linear ring");
 }
@@ -119,6 +213,15 @@ void coordinates_of(const GEOSGeometry* line, std::vector<Point>& out) {
     if (n > 0 && !GEOSCoordSeq_copyToBuffer_r(ctx(), seq, &out[0].x, 0, 0)) fail("coordinates");
 }
 
+bool hole_free_shell(const GEOSGeometry* g, std::vector<Point>& out) {
+    GEOSContextHandle_t h = ctx();
+    if (!g || GEOSGeomTypeId_r(h, g) != GEOS_POLYGON || GEOSisEmpty_r(h, g) != 0 ||
+        GEOSGetNumInteriorRings_r(h, g) != 0)
+        return false;
+    coordinates_of(GEOSGetExteriorRing_r(h, g), out);
+    return true;
+}
+
 GEOSContextHandle_t ctx() {
     return thread_context().handle;
 }
@@ -147,6 +250,7 @@ void PreparedDeleter::operator()(const GEOSPreparedGeometry* g) const {
 
 Geom own(GEOSGeometry* g, const char* operation) {
     if (!g) fail(operation);
+    settle(ctx(), g);
     return Geom(g);
 }
 
@@ -260,12 +364,22 @@ bool is_valid(const GEOSGeometry* g) {
     return check_predicate(GEOSisValid_r(ctx(), g), "is valid") == 1;
 }
 
-std::string validity_reason(const GEOSGeometry* g) {
+std::optional<Invalidity> invalidity(const GEOSGeometry* g) {
     clear_error();
-    char* reason = GEOSisValidReason_r(ctx(), g);
-    if (!reason) fail("validity reason");
-    std::string out(reason);
-    GEOSFree_r(ctx(), reason);
+    char* reason = nullptr;
+    GEOSGeometry* where = nullptr;
+    const char valid = GEOSisValidDetail_r(ctx(), g, 0, &reason, &where);
+    const Geom location(where);  // freed on every path, as is `reason`
+    std::optional<Invalidity> out;
+    if (valid == 0) {
+        out.emplace();
+        if (reason) out->reason = reason;
+        double x = 0, y = 0;
+        if (where && GEOSGeomGetX_r(ctx(), where, &x) == 1 && GEOSGeomGetY_r(ctx(), where, &y) == 1)
+            out->location = Point{x, y};
+    }
+    if (reason) GEOSFree_r(ctx(), reason);
+    if (valid == 2) fail("validity");
     return out;
 }
 
@@ -286,14 +400,14 @@ Prepared prepare(const GEOSGeometry* g) {
     return Prepared(p);
 }
 
-bool prepared_covers(const GEOSPreparedGeometry* p, const GEOSGeometry* g) {
+bool prepared_covers(Prepared& p, const GEOSGeometry* g) {
     clear_error();
-    return check_predicate(GEOSPreparedCovers_r(ctx(), p, g), "prepared covers") == 1;
+    return check_predicate(GEOSPreparedCovers_r(ctx(), p.get(), g), "prepared covers") == 1;
 }
 
-bool prepared_intersects(const GEOSPreparedGeometry* p, const GEOSGeometry* g) {
+bool prepared_intersects(Prepared& p, const GEOSGeometry* g) {
     clear_error();
-    return check_predicate(GEOSPreparedIntersects_r(ctx(), p, g), "prepared intersects") == 1;
+    return check_predicate(GEOSPreparedIntersects_r(ctx(), p.get(), g), "prepared intersects") == 1;
 }
 
 Envelope envelope(const GEOSGeometry* g) {

@@ -17,6 +17,7 @@
 #include <limits>
 #include <numbers>
 
+#include "geo/directions.hpp"
 #include "geo/plane.hpp"
 
 namespace camaudit::geo {
@@ -27,9 +28,13 @@ constexpr double kPi = std::numbers::pi;
 constexpr double kTwoPi = 2 * std::numbers::pi;
 constexpr double kDegree = kPi / 180;
 constexpr double kAngleEps = 1e-11;      // a field narrower than this (radians) sees nothing
-constexpr double kKeyEps = 1e-11;        // directions closer than this (pseudo-angle) are one
 constexpr double kCollinearEps = 1e-12;  // |sin| under which a wall is seen edge-on
 
+using directions::ccw_angle;
+using directions::Frame;
+using directions::inside_direction;
+using directions::kKeyEps;
+using directions::unit;
 using plane::add;
 using plane::cross;
 using plane::dot;
@@ -56,27 +61,6 @@ struct Cluster {
     double key;
     Point dir;  // a direction vector (not unit)
 };
-
-// Pseudo-angles in [0, 4), counter-clockwise from the unit direction `ref`: 1 is a quarter
-// turn; within kKeyEps of a full turn counts as 0.
-struct Frame {
-    Point ref;
-    double key(Point v) const {
-        const double x = dot(ref, v), y = cross(ref, v);
-        const double p = y / (std::abs(x) + std::abs(y));
-        const double k = x >= 0 ? (y >= 0 ? p : 4 + p) : 2 - p;
-        return k >= 4 - kKeyEps ? 0 : k;
-    }
-};
-
-// The counter-clockwise angle from direction f to t, `dk` the pseudo-angle between them (4: a
-// full turn). Exact directions, so that a 90° field gets exactly 90 chords.
-double ccw_angle(Point f, Point t, double dk) {
-    if (dk >= 4) return kTwoPi;
-    double a = std::atan2(cross(f, t), dot(f, t));
-    if (a < 0) a = dk >= 2 ? a + kTwoPi : 0;  // past half a turn, or rounding of a tiny one
-    return a;
-}
 
 // Clips the relative segment a→b to the disc |p| <= r; false when nothing (of length) remains.
 bool clip_to_disc(Point& a, Point& b, double r) {
@@ -146,20 +130,6 @@ Point point_on(const Piece& p, int c, const Cluster& cl) {
     const double den = cross(cl.dir, d);
     if (den <= 0) return dot(cl.dir, p.a) > dot(cl.dir, p.b) ? p.a : p.b;  // not reached
     return scale(cl.dir, cross(p.a, d) / den);
-}
-
-Point unit(Point v) {
-    return scale(v, 1 / std::sqrt(dot(v, v)));
-}
-
-// A unit direction strictly inside the counter-clockwise interval from d0 to d1 (`dk` apart
-// in pseudo-angle): their bisector when the interval is under π, else by angles.
-Point inside_direction(Point d0, Point d1, double dk) {
-    const Point u0 = unit(d0), u1 = unit(d1);
-    const double c = cross(u0, u1);
-    if (c > 1e-3 || (c >= 0 && dot(u0, u1) > 0 && dk < 2)) return unit(add(u0, u1));
-    const double a = std::atan2(u0.y, u0.x) + ccw_angle(u0, u1, dk) / 2;
-    return {std::cos(a), std::sin(a)};
 }
 
 class RingBuilder {

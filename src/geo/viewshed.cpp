@@ -5,7 +5,9 @@
 #include <cmath>
 #include <numbers>
 
+#include "geo/heights.hpp"
 #include "geo/plane.hpp"
+#include "geo/shadow_sweep.hpp"
 #include "geo/star_ring.hpp"
 #include "geo/sweep.hpp"
 
@@ -86,12 +88,56 @@ Geom repair(const GEOSGeometry* g) {
     return buffer(fixed.get(), 0);
 }
 
+// The walls near the eye, to the ceiling, into `walls`, and what the walls and pillars with a
+// height there hide (heights.hpp); those hiding all behind them join `walls`.
+HeightShadows walls_and_shadows(const Camera& camera, Point eye, const Obstacles& obstacles,
+                                const ViewshedOptions& options, std::vector<Segment>& walls) {
+    if (obstacles.partial_segment_count() == 0 && obstacles.partial_solid_count() == 0) {
+        walls = obstacles.segments_near(eye, camera.range);
+        return {};
+    }
+    std::vector<PartialSegment> partial;
+    obstacles.walls_near(eye, camera.range, walls, partial);
+    HeightShadows shadows =
+        height_shadows(eye, camera.height, options.view_height, camera.range, partial,
+                       obstacles.partial_solids_near(eye, camera.range));
+    walls.insert(walls.end(), shadows.walls.begin(), shadows.walls.end());
+    return shadows;
+}
+
+// The trapezoids and pillar insides that meet the swept polygon `ring`: the others change
+// nothing (heights.hpp).
+struct SeenShadows {
+    std::vector<const Trapezoid*> trapezoids;
+    std::vector<const Polygon*> insides;
+    bool empty() const { return trapezoids.empty() && insides.empty(); }
+};
+
+SeenShadows seen_shadows(const HeightShadows& shadows, const std::vector<Point>& ring) {
+    SeenShadows seen;
+    for (const Trapezoid& t : shadows.trapezoids)
+        if (segment_meets_ring(ring, t.corners[0], t.corners[1])) seen.trapezoids.push_back(&t);
+    for (const Polygon* inside : shadows.insides)
+        if (polygon_meets_ring(ring, *inside)) seen.insides.push_back(inside);
+    return seen;
+}
+
+// Their union, for GEOS's overlay (when shadow_sweep cannot vouch for its result).
+Geom union_of(const SeenShadows& seen) {
+    std::vector<Geom> parts;
+    for (const Trapezoid* t : seen.trapezoids)
+        parts.push_back(make_polygon(Ring(t->corners.begin(), t->corners.end())));
+    for (const Polygon* inside : seen.insides) parts.push_back(make_polygon(*inside));
+    if (parts.size() == 1) return std::move(parts[0]);
+    return union_all(std::move(parts));
+}
+
 }  // namespace
 
 Point eye_position(const Camera& camera, const Obstacles& obstacles) {
     const Point p = camera.position;
     if (camera.panoramic()) return p;
-    const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset);
+    const std::optional<Segment> wall = obstacles.wall_at(p, kEyeOffset, camera.height);
     if (!wall) return p;
     const Point facing = plane::bearing_vector(facing_bearing(camera));
     Point eye = move_off(*wall, p, facing, p);
@@ -100,7 +146,7 @@ Point eye_position(const Camera& camera, const Obstacles& obstacles) {
     // Facing along that wall, the eye goes to the side where the first wall runs.
     Segment last = *wall;
     for (int k = 0; k < 2; ++k) {
-        const std::optional<Segment> on = obstacles.wall_at(eye, kOnWall);
+        const std::optional<Segment> on = obstacles.wall_at(eye, kOnWall, camera.height);
         if (!on) break;
         const double da = plane::norm(plane::sub(last.a, eye)),
                      db = plane::norm(plane::sub(last.b, eye));
@@ -115,18 +161,20 @@ Geom field_of_view(const Camera& camera, Point eye) {
     return ring.empty() ? make_empty_polygon() : make_polygon(ring);
 }
 
-Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
+Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
+                          const ViewshedOptions& options) {
     const GeosSubject subject("camera", camera.id, camera.loc);  // names it in a GEOS failure
     Viewshed v;
     v.eye = eye_position(camera, obstacles);
-    if (obstacles.inside_solid(v.eye)) {
+    if (obstacles.inside_solid(v.eye, camera.height)) {
         v.eye_in_solid = true;
         v.area = make_empty_polygon();
         return v;
     }
     const AngularField field = field_of(camera);
-    const std::vector<Point> ring =
-        visibility_ring(v.eye, camera.range, field, obstacles.segments_near(v.eye, camera.range));
+    std::vector<Segment> walls;
+    const HeightShadows shadows = walls_and_shadows(camera, v.eye, obstacles, options, walls);
+    const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field, walls);
     if (ring.empty()) {
         v.area = make_empty_polygon();
         return v;
@@ -143,6 +191,25 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles) {
         g = difference(g.get(), part);
         trusted = false;
     };
+    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
+    // those that meet the swept polygon: the others change nothing).
+    if (!shadows.subtracts_nothing()) {
+        std::optional<std::vector<Polygon>> rest;
+        if (trusted) {
+            std::vector<const Trapezoid*> trapezoids;
+            trapezoids.reserve(shadows.trapezoids.size());
+            for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
+            rest = subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids,
+                                    shadows.insides);
+        }
+        if (rest) {
+            g = make_polygons(*rest);  // vouched for: still trusted
+            overlay_ready = true;
+        } else if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
+            subtract(union_of(seen).get());
+            v.shadows_by_overlay = true;
+        }
+    }
     // An eye on a pillar's boundary: the sweep sees into the pillar along its faces.
     for (const Polygon* solid : obstacles.solids_touching(v.eye, kOnSolid))
         subtract(make_polygon(*solid).get());

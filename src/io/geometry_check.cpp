@@ -1,23 +1,18 @@
 #include "io/geometry_check.hpp"
 
-#define GEOS_USE_ONLY_R_API
 #include <fmt/format.h>
-#include <geos_c.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 
+#include "geo/geos.hpp"
 #include "io/site_reader.hpp"
 
 namespace camaudit::io {
 
 namespace {
-
-GEOSContextHandle_t handle(void* p) {
-    return static_cast<GEOSContextHandle_t>(p);
-}
 
 void drop_repeats(std::vector<Point>& pts) {
     pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
@@ -61,18 +56,7 @@ std::string nice_reason(std::string reason) {
     return reason;
 }
 
-void ignore_message(const char* /*message*/, void* /*userdata*/) {}
-
 }  // namespace
-
-GeometryChecker::GeometryChecker() : ctx_(GEOS_init_r()) {
-    GEOSContext_setErrorMessageHandler_r(handle(ctx_), ignore_message, nullptr);
-    GEOSContext_setNoticeMessageHandler_r(handle(ctx_), ignore_message, nullptr);
-}
-
-GeometryChecker::~GeometryChecker() {
-    GEOS_finish_r(handle(ctx_));
-}
 
 std::optional<Ring> GeometryChecker::ring(std::vector<Point> pts, const SourceLocation& loc,
                                           std::string_view what, Diagnostics& diag) {
@@ -115,54 +99,18 @@ bool GeometryChecker::valid(const Polygon& polygon, const SourceLocation& loc,
                                     what, vertices, kMaxVertices));
         return false;
     }
-    GEOSContextHandle_t h = handle(ctx_);
-    auto make_ring = [&](const Ring& r) -> GEOSGeometry* {
-        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, static_cast<unsigned>(r.size() + 1), 2);
-        if (!seq) return nullptr;
-        for (std::size_t i = 0; i <= r.size(); ++i) {
-            const Point p = r[i % r.size()];
-            GEOSCoordSeq_setXY_r(h, seq, static_cast<unsigned>(i), p.x, p.y);
-        }
-        return GEOSGeom_createLinearRing_r(h, seq);  // takes the sequence, even on failure
-    };
-    GEOSGeometry* shell = make_ring(polygon.shell);
-    std::vector<GEOSGeometry*> holes;
-    bool built = shell != nullptr;
-    for (const Ring& r : polygon.holes) {
-        GEOSGeometry* g = make_ring(r);
-        if (g)
-            holes.push_back(g);
-        else
-            built = false;
+    std::optional<geo::Invalidity> why;
+    try {
+        why = geo::invalidity(geo::make_polygon(polygon).get());
+    } catch (const geo::GeosError&) {
+        why = geo::Invalidity{};  // a polygon GEOS cannot build or judge
     }
-    if (!built) {
-        if (shell) GEOSGeom_destroy_r(h, shell);
-        for (auto* g : holes) GEOSGeom_destroy_r(h, g);
-        diag.error(loc, fmt::format("{}: invalid polygon", what));
-        return false;
-    }
-    GEOSGeometry* poly =
-        GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size()));
-    if (!poly) {
-        diag.error(loc, fmt::format("{}: invalid polygon", what));
-        return false;
-    }
-    char* reason = nullptr;
-    GEOSGeometry* where = nullptr;
-    const char valid = GEOSisValidDetail_r(h, poly, 0, &reason, &where);
-    bool ok = valid == 1;
-    if (!ok) {
-        std::string text = nice_reason(reason ? reason : "invalid polygon");
-        double x = 0;
-        double y = 0;
-        if (where && GEOSGeomGetX_r(h, where, &x) == 1 && GEOSGeomGetY_r(h, where, &y) == 1)
-            text += fmt::format(" at ({}, {})", x, y);
+    if (why) {
+        std::string text = nice_reason(why->reason.empty() ? "invalid polygon" : why->reason);
+        if (why->location) text += fmt::format(" at ({}, {})", why->location->x, why->location->y);
         diag.error(loc, fmt::format("{}: {}", what, text));
     }
-    if (reason) GEOSFree_r(h, reason);
-    if (where) GEOSGeom_destroy_r(h, where);
-    GEOSGeom_destroy_r(h, poly);
-    return ok;
+    return !why;
 }
 
 }  // namespace camaudit::io

@@ -1,7 +1,6 @@
 // Checks of the shapes read from a site file, before anything downstream (GEOS, the viewshed)
 // sees them: rings with 3 distinct points and an area, valid polygons (no self-intersection,
-// holes inside the shell), lines of non-zero length. Uses its own GEOS context (reentrant
-// API) so that the reader depends on no other part of the geometry layer.
+// holes inside the shell), lines of non-zero length. Validity is GEOS's, through geo/geos.hpp.
 #pragma once
 
 #include <optional>
@@ -15,11 +14,6 @@ namespace camaudit::io {
 
 class GeometryChecker {
   public:
-    GeometryChecker();
-    ~GeometryChecker();
-    GeometryChecker(const GeometryChecker&) = delete;
-    GeometryChecker& operator=(const GeometryChecker&) = delete;
-
     // An open ring: the closing point and consecutive repeats dropped. Reports fewer than 3
     // distinct points and a zero area (collinear points).
     static std::optional<Ring> ring(std::vector<Point> pts, const SourceLocation& loc,
@@ -32,9 +26,6 @@ class GeometryChecker {
     // holes outside the shell, nested holes, a disconnected interior.
     bool valid(const Polygon& polygon, const SourceLocation& loc, std::string_view what,
                Diagnostics& diag) const;
-
-  private:
-    void* ctx_;  // GEOSContextHandle_t, kept out of this header
 };
 
 }  // namespace camaudit::io

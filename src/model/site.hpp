@@ -133,6 +133,9 @@ struct Wall {
     std::vector<Point> line;  // !is_polygon
     Polygon polygon;          // is_polygon
     bool transparent = false;
+    // Metres above its floor (a partition, a booth's curtain, a counter); absent: it reaches the
+    // ceiling. Transparent walls ignore it. See geo/heights.hpp for what it hides.
+    std::optional<double> height;
     SourceLocation loc;
     std::optional<DrawingOrigin> origin;  // imported from a drawing
 };
@@ -186,6 +189,9 @@ struct Settings {
     std::map<std::string, std::map<std::string, ParamOverride>> rule_params;
     std::map<std::string, SourceLocation> rule_params_loc;  // key → its location
     std::vector<std::pair<std::string, SourceLocation>> disable;
+    // The height above the floor at which the viewshed is judged (the spec's "Heights");
+    // absent: geo::kDefaultViewHeight (1.7 m, a standing person's head).
+    std::optional<double> view_height;
 };
 
 struct SiteInfo {

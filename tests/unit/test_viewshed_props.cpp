@@ -19,35 +19,6 @@ namespace plane = camaudit::geo::plane;
 
 namespace {
 
-double mod360(double d) {
-    d = std::fmod(d, 360.0);
-    return d < 0 ? d + 360 : d;
-}
-
-// The field as a clockwise bearing interval [from, from + width]; width >= 360: all.
-void field_bearings(const Camera& c, double& from, double& width) {
-    if (c.panoramic()) {
-        width = 360;
-        return;
-    }
-    if (c.ptz) {
-        const double span = mod360(c.ptz->pan_to - c.ptz->pan_from);
-        from = c.ptz->pan_from - c.hfov / 2;
-        width = span + c.hfov;
-    } else {
-        from = *c.azimuth - c.hfov / 2;
-        width = c.hfov;
-    }
-}
-
-// The same field as counter-clockwise math angles, for calling the sweep directly.
-geo::AngularField angular_field(const Camera& c) {
-    double from = 0, width = 0;
-    field_bearings(c, from, width);
-    if (width >= 360) return {};
-    return {false, (90 - (from + width)) * kDeg, width * kDeg};
-}
-
 struct StarStats {
     int rings = 0, proven = 0;
 };
@@ -56,16 +27,6 @@ bool proper_cross(Point p1, Point p2, Point q1, Point q2) {
     const double o1 = plane::orient(p1, p2, q1), o2 = plane::orient(p1, p2, q2);
     const double o3 = plane::orient(q1, q2, p1), o4 = plane::orient(q1, q2, p2);
     return ((o1 < 0 && o2 > 0) || (o1 > 0 && o2 < 0)) && ((o3 < 0 && o4 > 0) || (o3 > 0 && o4 < 0));
-}
-
-bool strictly_inside(const Ring& ring, Point p) {
-    bool in = false;
-    for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
-        const Point a = ring[i], b = ring[(i + 1) % n];
-        if ((a.y > p.y) != (b.y > p.y) && a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y) > p.x)
-            in = !in;
-    }
-    return in;
 }
 
 enum class Truth { Seen, Hidden, Unsure };
@@ -250,7 +211,7 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
     }
 
     // Brute force at random points around the eye.
-    const geo::Prepared prepared = geo::prepare(v.area.get());
+    geo::Prepared prepared = geo::prepare(v.area.get());
     std::uniform_real_distribution<double> u(-1.05, 1.05);
     int mismatches = 0, decided = 0;
     for (int i = 0; i < 300; ++i) {
@@ -259,7 +220,7 @@ void check_scene(const Generated& g, std::mt19937& rng, StarStats& stars) {
         if (t == Truth::Unsure) continue;
         ++decided;
         const geo::Geom pt = geo::make_point(p);
-        const bool in = geo::prepared_covers(prepared.get(), pt.get());
+        const bool in = geo::prepared_covers(prepared, pt.get());
         if (in != (t == Truth::Seen)) ++mismatches;
     }
     CHECK(mismatches == 0);

@@ -19,7 +19,7 @@ std::string num(double v);
 // "9%" style.
 std::string percent(double fraction);
 // The working-CRS polygons of a GEOS result.
-std::vector<Polygon> polygons(const GEOSGeometry* g);
+std::vector<Polygon> polygons(const geo::Geometry* g);
 // Whether the rule applies to the zone's kind (a rule without kinds applies to all).
 bool rule_matches(const RuleRun& run, const Zone& zone);
 // Per zone of the site, whether the rule applies to it (rule_matches), worked out once for

@@ -52,10 +52,10 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             for (std::size_t z : near) {
                 const Zone& zone = site.zones[z];
                 if (zone.floor != cam.floor || !of_kind[z]) continue;
-                const GEOSGeometry* area = ctx.zone_geometry(z, buffer);
+                const geo::Geometry* area = ctx.zone_geometry(z, buffer);
                 if (geo::covers(area, eye.get())) continue;  // in the zone: forbidden-mount
                 if (!ctx.overlap_area_above(c, z, min_overlap, false, buffer)) continue;
-                const GEOSGeometry* part = ctx.overlap(c, z, buffer);
+                const geo::Geometry* part = ctx.overlap(c, z, buffer);
                 double overlap = geo::area(part);
                 double fraction = overlap / geo::area(area);
                 RawFinding f;

@@ -30,7 +30,7 @@ std::string percent(double fraction) {
     return fmt::format("{:.0f}%", p);
 }
 
-std::vector<Polygon> polygons(const GEOSGeometry* g) {
+std::vector<Polygon> polygons(const geo::Geometry* g) {
     return geo::polygons_of(g);
 }
 

@@ -35,7 +35,7 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                     continue;
                 if (std::find(own_zones.begin(), own_zones.end(), z) != own_zones.end()) continue;
                 if (!ctx.overlap_area_above(c, z, min_overlap)) continue;
-                const GEOSGeometry* part = ctx.overlap(c, z);
+                const geo::Geometry* part = ctx.overlap(c, z);
                 double overlap = geo::area(part);
                 double fraction = overlap / ctx.zone_area(z);
                 RawFinding f;

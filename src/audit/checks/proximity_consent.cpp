@@ -35,7 +35,7 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
                 const auto& consent = site.cameras[c].consent;
                 if (std::find(consent.begin(), consent.end(), zone.id) != consent.end()) continue;
                 double d = geo::distance(eye.get(), ctx.zone_geometry(z));
-                const GEOSGeometry* part = ctx.overlap(c, z);
+                const geo::Geometry* part = ctx.overlap(c, z);
                 bool sees = !geo::is_empty(part) && geo::area(part) > 0;
                 if (d > limit && !sees) continue;
                 RawFinding f;
