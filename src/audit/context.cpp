@@ -107,7 +107,7 @@ AuditContext::AuditContext(const Site& site, const Site& working, const geo::Pro
     compute_viewsheds(threads);
     index_zones();
     locate_cameras();
-    regime_ = site_.info.regime.empty() ? derive_regime() : site_.info.regime;
+    regime_ = infer_regime(site_, rules_);
 }
 
 AuditContext::~AuditContext() = default;
@@ -274,16 +274,6 @@ bool AuditContext::zone_is_public(std::size_t zone) const {
 KindCategory AuditContext::zone_category(std::size_t zone) const {
     const KindDef* k = zone_kind(zone);
     return k ? k->category : KindCategory::Neutral;
-}
-
-std::string AuditContext::derive_regime() const {
-    bool any_public = false;
-    for (std::size_t i = 0; i < working_.zones.size(); ++i) {
-        const KindDef* k = zone_kind(i);
-        if (k && k->article7) return "article7";
-        any_public = any_public || zone_is_public(i);
-    }
-    return any_public ? "article9" : "non_public";
 }
 
 std::vector<Polygon> AuditContext::to_input(const std::vector<Polygon>& working) const {

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/regime.hpp"
 #include "audit/rule_pack.hpp"
 #include "geo/geos.hpp"
 #include "geo/projection.hpp"
@@ -73,8 +74,10 @@ class AuditContext {
     bool zone_is_public(std::size_t zone) const;
     KindCategory zone_category(std::size_t zone) const;
     const KindDef* zone_kind(std::size_t zone) const;
-    // The legal regime: site.regime, else derived from the zones (spec "Legal regime").
-    const std::string& regime() const { return regime_; }
+    // The legal regime applied: site.regime unless the kinds contradict it, else derived from
+    // the zones (spec "Legal regime"; audit/regime.hpp).
+    const std::string& regime() const { return regime_.applied; }
+    const RegimeInference& regime_inference() const { return regime_; }
 
     // Working-CRS polygons brought back to the input CRS (geo::to_input: a polygon PROJ cannot
     // bring back is left out).
@@ -94,7 +97,6 @@ class AuditContext {
     void compute_viewsheds(unsigned threads);
     void index_zones();
     void locate_cameras();
-    std::string derive_regime() const;
     bool provably_no_overlap(std::size_t camera, std::size_t zone, double buffer) const;
 
     const Site& site_;
@@ -124,7 +126,7 @@ class AuditContext {
     };
     static constexpr std::size_t kOverlapShards = 64;
     std::unique_ptr<OverlapShard[]> overlap_shards_;
-    std::string regime_;
+    RegimeInference regime_;
 };
 
 }  // namespace camaudit::audit

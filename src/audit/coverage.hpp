@@ -12,8 +12,8 @@ namespace camaudit::audit {
 struct ZoneCoverage {
     double area_m2 = 0;
     double covered_m2 = 0;
-    double covered_fraction = 0;  // 1 for a zone of no area
-    std::vector<std::size_t> cameras;  // cameras that see some of it, ascending
+    double covered_fraction = 0;          // 1 for a zone of no area
+    std::vector<std::size_t> cameras;     // cameras that see some of it, ascending
     std::optional<double> best_px_per_m;  // highest density reached on it (cameras with resolution)
     geo::Geom uncovered;                  // zone minus the covered part
 };

@@ -172,7 +172,7 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
     const Rule& rule = *run.rule;
     Severity severity = raw.severity.value_or(rule.severity);
 
-    auto key = std::tuple(rule.check, camera, zone);
+    auto key = std::tuple(rule.check, camera, zone, raw.topic);
     if (auto it = index_.find(key); it != index_.end()) {
         // Another rule fires for the same (check, camera, zone): merge, keeping the first
         // rule's message and metrics.
@@ -199,6 +199,7 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
         f.loc = {site.file, 1, 1};
     f.camera = camera;
     f.zone = zone;
+    f.topic = std::move(raw.topic);
     if (raw.camera)
         f.where = site.cameras[*raw.camera].position;
     else if (raw.zone)
@@ -212,31 +213,63 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
     f.metrics = std::move(raw.metrics);
     f.area = ctx_.to_input(raw.area_working);
     f.area_working = std::move(raw.area_working);
-    f.fingerprint = fingerprint_of(f.site, f.check, f.camera, f.zone);
+    f.fingerprint = fingerprint_of(f.site, f.check, f.camera, f.zone, f.topic);
     index_.emplace(key, findings_.size());
     findings_.push_back(std::move(f));
     fired_.push_back({&rule});
 }
 
-CitationList FindingSink::citations_of(const std::vector<const Rule*>& rules) {
-    auto [it, fresh] = citation_lists_.try_emplace(rules);
-    if (!fresh) return it->second;
+namespace {
+
+// The union of one member (citations or penalties) of the rules, in rule order.
+std::vector<Citation> union_of(const std::vector<const Rule*>& rules,
+                               std::vector<Citation> Rule::*member) {
     std::vector<Citation> all;
     for (const Rule* r : rules)
-        for (const auto& c : r->citations) {
+        for (const auto& c : r->*member) {
             bool seen = std::any_of(all.begin(), all.end(), [&](const Citation& d) {
                 return d.doc == c.doc && d.article == c.article && d.paragraph == c.paragraph &&
                        d.item == c.item;
             });
             if (!seen) all.push_back(c);
         }
-    it->second = CitationList(std::move(all));
+    return all;
+}
+
+}  // namespace
+
+std::vector<Citation> filter_citations(std::vector<Citation> list, const std::string& regime,
+                                       const std::string& check) {
+    if (check == "regime" || list.empty()) return list;
+    const int dropped = regime == "article7" ? 9 : 7;
+    std::vector<Citation> kept;
+    for (auto& c : list)
+        if (c.doc != "cn-regulation-2025" || c.article != dropped) kept.push_back(std::move(c));
+    if (kept.empty()) kept.push_back(std::move(list.front()));
+    return kept;
+}
+
+CitationList FindingSink::citations_of(const std::vector<const Rule*>& rules) {
+    auto [it, fresh] = citation_lists_.try_emplace(rules);
+    if (fresh)
+        it->second = filter_citations(union_of(rules, &Rule::citations), ctx_.regime(),
+                                      rules.front()->check);
+    return it->second;
+}
+
+CitationList FindingSink::penalties_of(const std::vector<const Rule*>& rules) {
+    auto [it, fresh] = penalty_lists_.try_emplace(rules);
+    if (!fresh) return it->second;
+    auto all = union_of(rules, &Rule::penalties);
+    if (!all.empty()) it->second = filter_citations(std::move(all), ctx_.regime(), "");
     return it->second;
 }
 
 std::vector<Finding> FindingSink::take() {
-    for (std::size_t i = 0; i < findings_.size(); ++i)
+    for (std::size_t i = 0; i < findings_.size(); ++i) {
         findings_[i].citations = citations_of(fired_[i]);
+        findings_[i].penalties = penalties_of(fired_[i]);
+    }
     fired_.clear();
     sort_findings(findings_);
     index_.clear();

@@ -58,6 +58,7 @@ struct RawFinding {
     std::vector<std::pair<std::string, double>> metrics;
     std::vector<Polygon> area_working;
     std::optional<Severity> severity;  // overrides the rule's (e.g. "not applicable" as info)
+    std::string topic;                 // Finding::topic: a second finding of the same key
 };
 
 class FindingSink {
@@ -68,17 +69,27 @@ class FindingSink {
     std::vector<Finding> take();
 
   private:
-    // The union of the rules' citations, in rule order: one list per combination of rules.
+    // The union of the rules' citations (or penalties), in rule order, for the site's regime
+    // (filter_citations): one list per combination of rules.
     CitationList citations_of(const std::vector<const Rule*>& rules);
+    CitationList penalties_of(const std::vector<const Rule*>& rules);
 
     const AuditContext& ctx_;
     std::vector<Finding> findings_;
     std::vector<std::vector<const Rule*>> fired_;  // per finding: its rules, in pack order
-    std::map<std::vector<const Rule*>, CitationList> citation_lists_;
-    std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>>,
+    std::map<std::vector<const Rule*>, CitationList> citation_lists_, penalty_lists_;
+    std::map<std::tuple<std::string, std::optional<std::string>, std::optional<std::string>,
+                        std::string>,
              std::size_t>
         index_;
 };
+
+// Citations follow the regime (spec, "Revision 2: the precise rules" 7): of the 条例
+// (cn-regulation-2025) only, an article9 or non_public site drops article 7 and an article7
+// site drops article 9; other instruments stay. Nothing is dropped for the check `regime`, and
+// a list never becomes empty (the first citation stays then).
+std::vector<Citation> filter_citations(std::vector<Citation> list, const std::string& regime,
+                                       const std::string& check);
 
 // Runs every resolved rule's check on the site.
 std::vector<Finding> run_audit(const AuditContext& ctx, const std::vector<RuleRun>& runs);

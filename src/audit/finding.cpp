@@ -31,7 +31,7 @@ void sort_findings(std::vector<Finding>& findings) {
 
 std::string fingerprint_of(const std::string& site, const std::string& check,
                            const std::optional<std::string>& camera,
-                           const std::optional<std::string>& zone) {
+                           const std::optional<std::string>& zone, const std::string& topic) {
     // FNV-1a, 64 bits, over NUL-separated fields: stable across platforms and runs.
     std::uint64_t h = 0xcbf29ce484222325ULL;
     auto mix = [&h](const std::string& s) {
@@ -46,6 +46,7 @@ std::string fingerprint_of(const std::string& site, const std::string& check,
     mix(check);
     mix(camera.value_or("\x01"));
     mix(zone.value_or("\x01"));
+    if (!topic.empty()) mix(topic);  // so that the fingerprints of findings without one stay
     return fmt::format("{:016x}", h);
 }
 

@@ -52,8 +52,12 @@ struct Finding {
     SourceLocation loc;
     std::optional<std::string> camera;
     std::optional<std::string> zone;
+    // "" for most findings; names a second finding of the same (check, camera, zone), such
+    // as filing's "sheet" info beside its error. Part of the merge key and the fingerprint.
+    std::string topic;
     std::string message_en, message_zh;
-    CitationList citations;  // union over `rules`, in rule order (shared)
+    CitationList citations;  // union over `rules`, in rule order, for the regime (shared)
+    CitationList penalties;  // the same for the rules' penalty articles; often empty
     std::vector<std::pair<std::string, double>> metrics;  // in the order the check gives
     std::vector<Polygon> area;          // the problem's geometry, input CRS (may be empty)
     std::vector<Polygon> area_working;  // the same in the working CRS (for drawings)
@@ -79,6 +83,6 @@ void sort_findings(std::vector<Finding>& findings);
 // order of the file and of labels.
 std::string fingerprint_of(const std::string& site, const std::string& check,
                            const std::optional<std::string>& camera,
-                           const std::optional<std::string>& zone);
+                           const std::optional<std::string>& zone, const std::string& topic = "");
 
 }  // namespace camaudit::audit

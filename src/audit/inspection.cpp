@@ -10,6 +10,7 @@
 
 #include "audit/engine.hpp"
 #include "audit/filing_sheet.hpp"
+#include "audit/regime.hpp"
 
 namespace camaudit::audit {
 
@@ -204,12 +205,18 @@ void filing(InspectionItem& it, const Ctx& c) {
     const bool pass = from_findings(it, c, {"filing"});
     if (it.status == ItemStatus::NotApplicable) return;
     const auto sheet = build_filing_sheet(c.site);
+    // The filing check reports the sheet's gaps of a filed article7 system itself (its info,
+    // topic "sheet", listed above): not twice.
+    const bool reported =
+        std::any_of(c.audited.findings.begin(), c.audited.findings.end(),
+                    [](const Finding& f) { return f.check == "filing" && f.topic == "sheet"; });
     for (const auto& item : sheet.items) {
         // The operator's name, type and code are the filing check's own: not twice.
         if (item.state == FilingItem::State::Ok || item.key.starts_with("operator.")) continue;
+        it.status = ItemStatus::Fail;
+        if (reported) continue;
         add(it, fmt::format("备案信息表（第六条）：{}：{}", item.label_zh, item.problem_zh),
             fmt::format("filing sheet (art. 6): {}: {}", item.label_en, item.problem_en));
-        it.status = ItemStatus::Fail;
     }
     if (!pass || it.status == ItemStatus::Fail || !c.site.system->filing) return;
     const Filing& f = *c.site.system->filing;
@@ -293,14 +300,7 @@ bool measure_item(int n) {
 }  // namespace
 
 std::string site_regime(const Site& site, const RuleSet& rules) {
-    if (!site.info.regime.empty()) return site.info.regime;
-    bool any_public = false;
-    for (const auto& z : site.zones) {
-        const KindDef* k = rules.kind(z.kind);
-        if (k && k->article7) return "article7";
-        any_public = any_public || z.is_public.value_or(k ? k->is_public : true);
-    }
-    return any_public ? "article9" : "non_public";
+    return infer_regime(site, rules).applied;
 }
 
 Inspection build_inspection(const Site& site, const RuleSet& rules, const SiteResult& audited,

@@ -31,7 +31,7 @@ const std::array<ItemText, 13>& inspection_item_texts();
 // general: items 1-7 (第十一条: 派出所), professional: 8-13 (科信部门), all: 1-13.
 bool in_scope(int item, std::string_view scope);
 
-// site.regime, else derived from the zones as the audit does (spec "Legal regime").
+// The regime the audit applies (audit/regime.hpp: site.regime unless the kinds contradict it).
 std::string site_regime(const Site& site, const RuleSet& rules);
 
 // The checklist for the items in `scope`. `audited` is the result of the audit of `site` with

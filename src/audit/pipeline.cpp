@@ -13,6 +13,7 @@ std::optional<LoadedSite> prepare_site_for_audit(Site site, const std::vector<st
     auto rules = load_rule_set(site.info.region, packs, diag);
     if (!rules) return std::nullopt;
     validate_kinds(site, *rules, diag);
+    validate_consent(site, *rules, diag);
     auto projection = geo::Projection::for_site(site, diag);
     if (!projection || diag.has_errors()) return std::nullopt;
     auto working = geo::to_working(site, *projection, diag);
@@ -42,6 +43,7 @@ void describe_site(const LoadedSite& loaded, const AuditContext& ctx, SiteResult
     out.address = info.address;
     out.working_crs = loaded.projection.working_crs();
     out.regime = ctx.regime();
+    out.regime_declared = info.regime;
 }
 
 SiteResult audit_site(const LoadedSite& loaded, const AuditOptions& options, Diagnostics& diag) {

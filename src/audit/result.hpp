@@ -27,6 +27,7 @@ struct SiteResult {
     std::string crs = "local";             // the site's input CRS, as written (site.crs)
     // For the site summary of the HTML reports.
     std::string region, address, working_crs, regime;
+    std::string regime_declared;  // site.regime as written; "" when absent (JSON null)
     // The plan drawing's data (build_plan with the findings), made only when asked
     // (AuditOptions::draw_plan): renderers never compute geometry, so the HTML report draws
     // this (render_svg), leaving out the findings no longer in `findings`. Null: none.

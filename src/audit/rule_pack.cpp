@@ -75,7 +75,8 @@ class PackReader : FieldReader {
     void read_instrument(const Node& n, RulePack& pack);
     void read_kind(const Node& n, RulePack& pack);
     void read_rule(const Node& n, RulePack& pack);
-    std::vector<Citation> citations(const Node& owner, const RulePack& pack);
+    std::vector<Citation> citations(const Node& owner, const RulePack& pack,
+                                    const char* key = "citations");
     void check_unique(const std::string& id, const Node& at, std::string_view what,
                       std::map<std::string, int>& seen) {
         auto [it, fresh] = seen.emplace(id, at.line);
@@ -162,9 +163,10 @@ void PackReader::read_instrument(const Node& n, RulePack& pack) {
     pack.instruments.push_back(std::move(ins));
 }
 
-std::vector<Citation> PackReader::citations(const Node& owner, const RulePack& pack) {
+std::vector<Citation> PackReader::citations(const Node& owner, const RulePack& pack,
+                                            const char* key) {
     std::vector<Citation> out;
-    const Node* s = seq(owner, "citations");
+    const Node* s = seq(owner, key);
     if (!s) return out;
     for (const auto& n : s->items) {
         if (!expect_map(n, "a citation")) continue;
@@ -201,7 +203,9 @@ std::vector<Citation> PackReader::citations(const Node& owner, const RulePack& p
 
 void PackReader::read_kind(const Node& n, RulePack& pack) {
     if (!expect_map(n, "a kind")) return;
-    check_keys(n, {"id", "name_zh", "name_en", "public", "category", "article7", "citations"},
+    check_keys(n,
+               {"id", "name_zh", "name_en", "public", "category", "article7", "builder", "why_zh",
+                "why_en", "citations"},
                "kind");
     KindDef k;
     k.loc = loc(n);
@@ -216,6 +220,15 @@ void PackReader::read_kind(const Node& n, RulePack& pack) {
     k.name_en = text(n, "name_en", true, "a kind");
     k.is_public = boolean(n, "public").value_or(true);
     k.article7 = boolean(n, "article7").value_or(false);
+    k.why_zh = text(n, "why_zh", false, "a kind");
+    k.why_en = text(n, "why_en", false, "a kind");
+    if (auto b = str(n, "builder", false, "")) {
+        if (*b == "government")
+            k.government_built = true;
+        else if (*b != "operator")
+            error(*n.find("builder"),
+                  fmt::format("unknown builder \"{}\" (government or operator)", *b));
+    }
     if (auto c = str(n, "category", false, "")) {
         if (auto cat = parse_kind_category(*c))
             k.category = *cat;
@@ -230,11 +243,11 @@ void PackReader::read_kind(const Node& n, RulePack& pack) {
 
 void PackReader::read_rule(const Node& n, RulePack& pack) {
     if (!expect_map(n, "a rule")) return;
-    check_keys(
-        n,
-        {"id", "check", "kinds", "key_part_only", "params", "severity", "regimes", "title_zh",
-         "title_en", "explain_zh", "explain_en", "fix_zh", "fix_en", "example", "citations"},
-        "rule");
+    check_keys(n,
+               {"id", "check", "kinds", "key_part_only", "params", "severity", "regimes",
+                "title_zh", "title_en", "explain_zh", "explain_en", "fix_zh", "fix_en", "example",
+                "citations", "penalties"},
+               "rule");
     Rule r;
     r.loc = loc(n);
     r.pack = pack.id;
@@ -318,6 +331,7 @@ void PackReader::read_rule(const Node& n, RulePack& pack) {
     r.fix_en = text(n, "fix_en", false, "");
     r.example = text(n, "example", false, "");
     r.citations = citations(n, pack);
+    r.penalties = citations(n, pack, "penalties");
     pack.rules.push_back(std::move(r));
 }
 

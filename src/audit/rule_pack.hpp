@@ -53,6 +53,13 @@ struct KindDef {
     bool is_public = true;
     KindCategory category = KindCategory::Neutral;
     bool article7 = false;  // a place that 条例 第七条 names (selects the legal regime)
+    // `builder: government`: a place whose system the local government builds (条例 7 ¶1;
+    // 安徽 9 ¶1); a camera there owned by a non-government party is unauthorized whatever
+    // its `responsible` says (spec, "Revision 2: the precise rules" 1).
+    bool government_built = false;
+    // The pack's judgment call on the kind, where the law leaves one (which article, and why):
+    // shown by `camaudit explain KIND` and `camaudit kinds`. Empty for most kinds.
+    std::string why_zh, why_en;
     std::vector<Citation> citations;
     SourceLocation loc;
 };
@@ -73,6 +80,9 @@ struct Rule {
     std::string example;               // a site-file snippet that triggers it
     std::vector<std::string> regimes;  // empty: all; else article7 | article9 | non_public
     std::vector<Citation> citations;
+    // The articles that punish the breach (spec, "Revision 2: the precise rules" 8), in the
+    // citations' shape; empty where the law attaches no penalty to it.
+    std::vector<Citation> penalties;
     std::string pack;  // id of the pack that defines it
     SourceLocation loc;
 

@@ -258,6 +258,7 @@ void check_against_earlier(const RuleSet& set, std::size_t i, Diagnostics& diag)
     for (const auto& k : pack.kinds) check_citations(k.citations);
     for (const auto& r : pack.rules) {
         check_citations(r.citations);
+        check_citations(r.penalties);
         if (earlier_has([&](const RulePack& p) {
                 return std::any_of(p.rules.begin(), p.rules.end(),
                                    [&](const Rule& x) { return x.id == r.id; });

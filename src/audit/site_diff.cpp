@@ -1,10 +1,14 @@
 #include "audit/site_diff.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
+
+#include "audit/filing_sheet.hpp"
 
 namespace camaudit::audit {
 
@@ -95,6 +99,28 @@ LegalNote regulation_14(std::size_t before, std::size_t after) {
                    ": the number of capture devices is a filing item; file the change";
     n.message_zh = "图像采集设备数量由 " + std::to_string(before) + " 台变为 " +
                    std::to_string(after) + " 台：设备数量属于备案事项，应当及时办理备案变更";
+    return n;
+}
+
+// 安徽办法 第十五条: a removal is notified 10 days before.
+LegalNote anhui_15() {
+    auto n = anhui_note("removal-notice", 15, 0,
+                        "按照本办法规定安装的公共安全视频图像信息系统,因客观条件发生变化,需要"
+                        "拆除的,拆除单位应当提前10日通知所在地县级人民政府公安机关。");
+    n.message_en =
+        "the camera was removed: the unit removing it must notify the county-level public "
+        "security organ 10 days in advance";
+    n.message_zh = "摄像机被拆除：拆除单位应当提前10日通知所在地县级人民政府公安机关";
+    return n;
+}
+
+// 条例 第十四条第一款: one changed fact of a filed system (备案变更).
+LegalNote regulation_14_fact(const std::string& what_en, const std::string& what_zh) {
+    auto n = regulation_note("filed-fact", 14, 0,
+                             "公共安全视频系统备案事项发生变化的，应当及时办理备案变更。");
+    n.citation.paragraph = 1;
+    n.message_en = what_en + ": a filed fact of the system changed; file the change (备案变更)";
+    n.message_zh = what_zh + "：系统的备案事项发生变化，应当及时办理备案变更";
     return n;
 }
 
@@ -217,6 +243,72 @@ void add_notes(CameraChange& ch, bool anhui, bool article7) {
     if (article7 && ch.reaimed && !ch.moved) ch.notes.push_back(regulation_23("reaimed"));
 }
 
+// The old revision decides (spec, "Revision 2: the precise rules" 9).
+bool filed_article7(const Revision& o) {
+    const auto& sys = o.site->system;
+    return o.regime == "article7" && sys && sys->filing && sys->filing->filed.value_or(false);
+}
+
+// The filed facts of one camera that changed (条例 14 ¶1; 公安部规定 6 (二)): added or
+// removed, its position, its type (fixed, PTZ, panoramic), its function type (purpose).
+void filed_fact_notes(CameraChange& ch, const Camera* a, const Camera* b) {
+    const std::string id = quote_id(ch.id);
+    if (!a || !b) {
+        const bool added = b != nullptr;
+        ch.notes.push_back(
+            regulation_14_fact(fmt::format("camera {} {}", id, added ? "added" : "removed"),
+                               fmt::format("摄像机{}{}", id, added ? "新增" : "拆除")));
+        return;
+    }
+    if (a->position.x != b->position.x || a->position.y != b->position.y || a->floor != b->floor)
+        ch.notes.push_back(regulation_14_fact(fmt::format("camera {} moved", id),
+                                              fmt::format("摄像机{}的位置改变", id)));
+    if (camera_kind(*a) != camera_kind(*b))
+        ch.notes.push_back(regulation_14_fact(
+            fmt::format("camera {} changed type from {} to {}", id,
+                        camera_kind_name(camera_kind(*a), false),
+                        camera_kind_name(camera_kind(*b), false)),
+            fmt::format("摄像机{}的类型由{}变为{}", id, camera_kind_name(camera_kind(*a), true),
+                        camera_kind_name(camera_kind(*b), true))));
+    if (a->purpose != b->purpose)
+        ch.notes.push_back(regulation_14_fact(
+            fmt::format("camera {} changed function type from {} to {}", id,
+                        purpose_name(a->purpose, false), purpose_name(b->purpose, false)),
+            fmt::format("摄像机{}的功能类型由{}变为{}", id, purpose_name(a->purpose, true),
+                        purpose_name(b->purpose, true))));
+}
+
+// The site's filed facts that changed: the retention period, the operator's name, type and
+// unified social credit code.
+void site_fact_notes(const Site& a, const Site& b, std::vector<LegalNote>& notes) {
+    auto days = [](const Site& s) {
+        return s.system && s.system->retention_days ? std::to_string(*s.system->retention_days)
+                                                    : std::string("-");
+    };
+    if (days(a) != days(b))
+        notes.push_back(regulation_14_fact(
+            fmt::format("retention_days changed from {} to {}", days(a), days(b)),
+            fmt::format("存储期限由 {} 日变为 {} 日", days(a), days(b))));
+    const Party& p = a.operator_;
+    const Party& q = b.operator_;
+    if (p.name != q.name)
+        notes.push_back(regulation_14_fact(
+            fmt::format("the operator's name changed from {} to {}", quote_id(p.name),
+                        quote_id(q.name)),
+            fmt::format("管理单位名称由{}变为{}", quote_id(p.name), quote_id(q.name))));
+    if (p.type != q.type)
+        notes.push_back(regulation_14_fact(
+            fmt::format("the operator's type changed from {} to {}", quote_id(p.type),
+                        quote_id(q.type)),
+            fmt::format("管理单位类型由{}变为{}", quote_id(p.type), quote_id(q.type))));
+    if (p.credit_code != q.credit_code)
+        notes.push_back(regulation_14_fact(
+            fmt::format("the operator's unified social credit code changed from {} to {}",
+                        quote_id(p.credit_code), quote_id(q.credit_code)),
+            fmt::format("统一社会信用代码由{}变为{}", quote_id(p.credit_code),
+                        quote_id(q.credit_code))));
+}
+
 std::map<std::string, std::size_t> index_by_id(const std::vector<Camera>& cams) {
     std::map<std::string, std::size_t> m;
     for (std::size_t i = 0; i < cams.size(); ++i) m.emplace(cams[i].id, i);
@@ -233,21 +325,33 @@ std::vector<CameraChange> compare_cameras(const Revision& o, const Revision& n, 
     const auto new_ids = index_by_id(n.site->cameras);
     const bool anhui = is_anhui(n.site->info.region);
     const bool article7 = o.regime == "article7";
+    const bool filed7 = filed_article7(o);
+    const bool notify = is_anhui(o.site->info.region) && o.listed_place;
     std::vector<CameraChange> out;
     for (const auto& [id, i] : old_ids) {
         auto it = new_ids.find(id);
+        const Camera& a = o.site->cameras[i];
+        const Camera* b = it == new_ids.end() ? nullptr : &n.site->cameras[it->second];
         CameraChange ch =
-            it == new_ids.end()
-                ? added_or_removed(o.site->cameras[i], false)
-                : compare_camera({o.site->cameras[i], n.site->cameras[it->second],
-                                  working_or_input(o, i), working_or_input(n, it->second)},
-                                 d.same_working_crs, options);
+            !b ? added_or_removed(a, false)
+               : compare_camera({a, *b, working_or_input(o, i), working_or_input(n, it->second)},
+                                d.same_working_crs, options);
+        if (b && a.purpose != b->purpose) {  // the function type: a filed fact
+            ch.changes.push_back({"purpose", a.purpose, b->purpose});
+            ch.status = ChangeStatus::Changed;
+        }
         if (ch.status == ChangeStatus::Unchanged) continue;
         add_notes(ch, anhui, article7);
+        if (!b && notify) ch.notes.push_back(anhui_15());
+        if (filed7) filed_fact_notes(ch, &a, b);
         out.push_back(std::move(ch));
     }
     for (const auto& [id, i] : new_ids)
-        if (!old_ids.count(id)) out.push_back(added_or_removed(n.site->cameras[i], true));
+        if (!old_ids.count(id)) {
+            CameraChange ch = added_or_removed(n.site->cameras[i], true);
+            if (filed7) filed_fact_notes(ch, nullptr, &n.site->cameras[i]);
+            out.push_back(std::move(ch));
+        }
     std::sort(out.begin(), out.end(),
               [](const CameraChange& a, const CameraChange& b) { return a.id < b.id; });
     return out;
@@ -290,17 +394,17 @@ void compare_findings(const Revision& o, const Revision& n, SiteDiff& d) {
     const std::string& site_id = n.site->info.id;
     std::set<std::string> old_keys, new_keys;
     for (const auto& f : o.findings)
-        old_keys.insert(fingerprint_of(site_id, f.check, f.camera, f.zone));
+        old_keys.insert(fingerprint_of(site_id, f.check, f.camera, f.zone, f.topic));
     for (const auto& f : n.findings)
-        new_keys.insert(fingerprint_of(site_id, f.check, f.camera, f.zone));
+        new_keys.insert(fingerprint_of(site_id, f.check, f.camera, f.zone, f.topic));
     for (const auto& f : n.findings) {
-        if (old_keys.count(fingerprint_of(site_id, f.check, f.camera, f.zone)))
+        if (old_keys.count(fingerprint_of(site_id, f.check, f.camera, f.zone, f.topic)))
             ++d.unchanged_findings;
         else
             d.new_findings.push_back(f);
     }
     for (const auto& f : o.findings)
-        if (!new_keys.count(fingerprint_of(site_id, f.check, f.camera, f.zone)))
+        if (!new_keys.count(fingerprint_of(site_id, f.check, f.camera, f.zone, f.topic)))
             d.fixed_findings.push_back(f);
 }
 
@@ -365,6 +469,7 @@ SiteDiff diff_sites(const Revision& old_rev, const Revision& new_rev, const Diff
     const std::size_t after = new_rev.site->cameras.size();
     if (before != after && (old_rev.regime == "article7" || new_rev.regime == "article7"))
         d.notes.push_back(regulation_14(before, after));
+    if (filed_article7(old_rev)) site_fact_notes(*old_rev.site, *new_rev.site, d.notes);
     return d;
 }
 

@@ -32,6 +32,9 @@ struct Revision {
     std::vector<Point> camera_working;  // per camera of `site`, in the working CRS
     std::string working_crs;            // "local", "EPSG:4547": distances only within one
     std::string regime;                 // article7 | article9 | non_public
+    // A zone whose kind the active packs make mandatory (in Anhui: a place of 安徽 第七条),
+    // for the 安徽 第十五条 removal note.
+    bool listed_place = false;
     // The zones that must be watched (their kind is mandatory in the active packs, or they
     // are key_part), in file order.
     std::vector<ZoneMeasure> watched;
@@ -50,7 +53,9 @@ struct FieldChange {
 // A legal remark on a change: the article that a change of this kind may breach, quoted
 // verbatim. A note is not a finding: the tool cannot know whether the change was authorised.
 struct LegalNote {
-    std::string topic;               // moved | reaimed | removed | filing
+    // moved | reaimed | removed | filing; removal-notice (安徽 15); filed-fact (条例 14 ¶1,
+    // one per changed fact of a filed article7 system)
+    std::string topic;
     Citation citation;               // doc, article, paragraph, item and the verbatim text_zh
     std::string short_zh, short_en;  // the instrument's short title, for the citation's label
     std::string message_en, message_zh;

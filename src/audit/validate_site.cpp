@@ -35,7 +35,38 @@ std::string closest_kind(const std::string& kind, const RuleSet& rules) {
     return best_d <= std::max<std::size_t>(2, kind.size() / 4) ? best : "";
 }
 
+void check_consent(const Site& site, const RuleSet& rules, const std::vector<std::string>& ids,
+                   const std::vector<SourceLocation>& locs, Diagnostics& diag) {
+    auto classified = [&](const Zone& z) {
+        const KindDef* k = rules.kind(z.kind);
+        return k && k->category == KindCategory::Classified;
+    };
+    for (std::size_t i = 0; i < ids.size() && i < locs.size(); ++i) {
+        auto z = std::find_if(site.zones.begin(), site.zones.end(),
+                              [&](const Zone& z) { return z.id == ids[i]; });
+        if (z == site.zones.end() || classified(*z)) continue;  // an unknown id: the reader's
+        std::string hint;
+        std::size_t best = std::numeric_limits<std::size_t>::max();
+        for (const auto& other : site.zones)
+            if (classified(other) && edit_distance(ids[i], other.id) < best)
+                best = edit_distance(ids[i], other.id), hint = other.id;
+        if (hint.empty())
+            diag.error(locs[i], fmt::format("consent: zone '{}' is not classified (a military "
+                                            "zone or classified unit, 条例 10)",
+                                            ids[i]));
+        else
+            diag.error(locs[i], fmt::format("consent: zone '{}' is not classified (a military "
+                                            "zone or classified unit, 条例 10); did you mean '{}'?",
+                                            ids[i], hint));
+    }
+}
+
 }  // namespace
+
+void validate_consent(const Site& site, const RuleSet& rules, Diagnostics& diag) {
+    check_consent(site, rules, site.info.consent, site.info.consent_locs, diag);
+    for (const auto& c : site.cameras) check_consent(site, rules, c.consent, c.consent_locs, diag);
+}
 
 void validate_kinds(const Site& site, const RuleSet& rules, Diagnostics& diag) {
     for (const auto& z : site.zones) {

@@ -51,6 +51,9 @@ std::optional<audit::Revision> measure(const audit::LoadedSite& loaded, unsigned
     rev.site = &loaded.site;
     rev.working_crs = loaded.projection.working_crs();
     rev.regime = ctx.regime();
+    for (std::size_t z = 0; z < loaded.site.zones.size(); ++z)
+        rev.listed_place =
+            rev.listed_place || ctx.zone_category(z) == audit::KindCategory::Mandatory;
     for (const auto& c : loaded.working.cameras) rev.camera_working.push_back(c.position);
     const auto& zones = loaded.site.zones;
     for (std::size_t z = 0; z < zones.size(); ++z) {

@@ -1,5 +1,6 @@
 // camaudit explain RULE: what a rule checks, why (its articles, quoted), an example, the fix.
-// RULE may also be a check name: then the check and every rule that runs it.
+// RULE may also be a check name: then the check and every rule that runs it; or a zone kind:
+// its classification, articles and the pack's judgment call.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -74,8 +75,45 @@ std::string explain_rule(const audit::RuleSet& rules, const audit::Rule& r, bool
         if (inst) out += fmt::format("  {} ({})\n", inst->title_zh, inst->title_en);
         out += fmt::format("    「{}」\n", c.text_zh);
     }
+    if (!r.penalties.empty()) {  // spec, "Revision 2: the precise rules" 8
+        out += fmt::format("\n{}\n", zh ? "罚则:" : "Penalties:");
+        for (const auto& c : r.penalties) {
+            const audit::Instrument* inst = rules.instrument(c.doc);
+            out += fmt::format("  {} / {}\n    「{}」\n", c.label_zh(inst ? inst->short_zh : c.doc),
+                               c.label_en(inst ? inst->short_en : c.doc), c.text_zh);
+        }
+    }
     if (!r.example.empty()) out += fmt::format("\n{}\n{}\n", zh ? "示例:" : "Example:", r.example);
     out += fmt::format("\n{}\n{}\n", zh ? "如何改正:" : "How to fix:", zh ? r.fix_zh : r.fix_en);
+    return out;
+}
+
+// A zone kind: its names, classification, the articles that name it, and the pack's judgment
+// call where the law leaves one (issue #14, "Missing places").
+std::string explain_kind(const audit::RuleSet& rules, const audit::KindDef& k, bool zh) {
+    std::string out = fmt::format("{}  {}\n  {}\n\n", k.id, k.name_zh, k.name_en);
+    out += fmt::format("{}: {}\n", zh ? "类别" : "category", audit::to_string(k.category));
+    out += fmt::format("{}: {}\n", zh ? "默认公共" : "public by default",
+                       k.is_public ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
+    out += fmt::format("{}: {}\n", zh ? "条例第七条所列场所" : "a place of Regulation art. 7",
+                       k.article7 ? (zh ? "是" : "yes") : (zh ? "否" : "no"));
+    if (k.government_built)
+        out += zh ? "建设主体: 县级以上地方人民政府（条例第七条第一款）\n"
+                  : "built by: the local government (Regulation art. 7(1))\n";
+    std::string used;
+    for (const audit::Rule* r : rules.rules())
+        if (!r->kinds.empty() && r->applies_to_kind(k.id))
+            used += (used.empty() ? "" : ", ") + r->id;
+    if (!used.empty()) out += fmt::format("{}: {}\n", zh ? "规则" : "rules", used);
+    out += fmt::format("\n{}\n", zh ? "法律依据:" : "Legal basis:");
+    for (const auto& c : k.citations) {
+        const audit::Instrument* inst = rules.instrument(c.doc);
+        out += fmt::format("  {} / {}\n    「{}」\n", c.label_zh(inst ? inst->short_zh : c.doc),
+                           c.label_en(inst ? inst->short_en : c.doc), c.text_zh);
+    }
+    const std::string& why = zh ? k.why_zh : k.why_en;
+    if (!why.empty())
+        out += fmt::format("\n{}\n{}\n", zh ? "规则包的判断:" : "The pack's judgment:", why);
     return out;
 }
 
@@ -86,7 +124,7 @@ class ExplainCommand : public Command {
         return "Explain a rule: what it checks, its legal citations, an example, the fix";
     }
     void setup(CLI::App& app) override {
-        app.add_option("rule", rule_, "a rule id (or a check name)")->required();
+        app.add_option("rule", rule_, "a rule id (or a check name, or a zone kind)")->required();
         add_rules_option(app, packs_, "rule packs to search (default: all installed)");
         add_lang_option(app, lang_);
     }
@@ -101,6 +139,8 @@ class ExplainCommand : public Command {
         } else if (audit::find_check(rule_)) {
             for (const audit::Rule* r : rules->rules())
                 if (r->check == rule_) out += explain_rule(*rules, *r, zh) + "\n";
+        } else if (const audit::KindDef* k = rules->kind(rule_)) {
+            out = explain_kind(*rules, *k, zh);
         }
         if (out.empty()) {
             fmt::print(stderr, "camaudit explain: unknown rule '{}'; see 'camaudit rules'\n",

@@ -11,6 +11,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     v.push_back(make_render_command());
     v.push_back(make_coverage_command());
     v.push_back(make_rules_command());
+    v.push_back(make_kinds_command());
     v.push_back(make_explain_command());
     v.push_back(make_filing_command());
     v.push_back(make_inspect_command());

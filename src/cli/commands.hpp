@@ -12,6 +12,7 @@ std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_rules_command();
+std::unique_ptr<Command> make_kinds_command();
 std::unique_ptr<Command> make_explain_command();
 std::unique_ptr<Command> make_filing_command();
 std::unique_ptr<Command> make_inspect_command();

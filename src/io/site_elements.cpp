@@ -286,7 +286,10 @@ void read_camera(SiteLoader& s, const YNode& node) {
     if (const YNode* v = (*f)["consent"]) {
         if (auto ids = s.r.text_list(*v, "consent")) {
             c.consent = *ids;
-            for (std::size_t i = 0; i < ids->size(); ++i) s.refer_zone((*ids)[i], v->items[i].loc);
+            for (std::size_t i = 0; i < ids->size(); ++i) {
+                s.refer_zone((*ids)[i], v->items[i].loc);
+                c.consent_locs.push_back(v->items[i].loc);
+            }
         }
     }
     s.r.get(*f, "purpose", c.purpose);

@@ -47,7 +47,8 @@ bool read_party(SiteLoader& s, const YNode& node, Party& p, bool is_operator) {
 }  // namespace
 
 void read_site_info(SiteLoader& s, const YNode& node) {
-    auto f = s.r.mapping(node, "site", {"id", "name", "region", "crs", "regime", "address"});
+    auto f =
+        s.r.mapping(node, "site", {"id", "name", "region", "crs", "regime", "address", "consent"});
     if (!f) return;
     SiteInfo& info = s.site.info;
     info.loc = f->loc();
@@ -69,6 +70,15 @@ void read_site_info(SiteLoader& s, const YNode& node) {
             info.regime = *regime;
     }
     s.r.get(*f, "address", info.address);
+    if (const YNode* v = (*f)["consent"]) {
+        if (auto ids = s.r.text_list(*v, "consent")) {
+            info.consent = *ids;
+            for (std::size_t i = 0; i < ids->size(); ++i) {
+                s.refer_zone((*ids)[i], v->items[i].loc);
+                info.consent_locs.push_back(v->items[i].loc);
+            }
+        }
+    }
 }
 
 void read_operator(SiteLoader& s, const YNode& node) {

@@ -114,11 +114,11 @@ struct Zone {
     std::string name;
     std::string floor;  // empty where the site has no floors
     ZoneShape shape = ZoneShape::Polygon;
-    Polygon polygon;          // shape == Polygon
-    Point point;              // shape == Point
-    std::vector<Point> line;  // shape == Line
-    std::optional<double> radius;  // point zones
-    std::optional<double> width;   // line zones: full width
+    Polygon polygon;                // shape == Polygon
+    Point point;                    // shape == Point
+    std::vector<Point> line;        // shape == Line
+    std::optional<double> radius;   // point zones
+    std::optional<double> width;    // line zones: full width
     std::optional<bool> is_public;  // absent: the kind's default
     std::string owner;              // empty: the operator
     bool key_part = false;
@@ -171,6 +171,7 @@ struct Camera {
     std::string owner;  // empty: the operator
     bool signage = false;
     std::vector<std::string> consent;
+    std::vector<SourceLocation> consent_locs;  // of each id in `consent`
     std::string purpose;
     SourceLocation loc;
     std::optional<DrawingOrigin> origin;  // imported from a drawing
@@ -201,6 +202,10 @@ struct SiteInfo {
     std::string crs = "local";
     std::string regime;  // empty: derived (see the spec's "Legal regime")
     std::string address;
+    // site.consent (extension): classified zones whose unit agreed in writing to the whole
+    // site, as if every camera listed them (issue #14 point 12).
+    std::vector<std::string> consent;
+    std::vector<SourceLocation> consent_locs;
     SourceLocation loc;
     SourceLocation crs_loc;
     SourceLocation regime_loc;
@@ -225,7 +230,7 @@ struct Site {
     std::vector<Camera> cameras;
     Settings settings;
     std::vector<IgnoredInput> ignored;  // the first kMaxListedIgnored of them
-    std::size_t ignored_total = 0;       // all of them
+    std::size_t ignored_total = 0;      // all of them
 
     bool has_floors() const { return !floors.empty(); }
     // The operator or a party by id; nullptr when unknown.

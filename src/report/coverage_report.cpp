@@ -43,7 +43,8 @@ std::string render_coverage_text(const CoverageReport& report, Lang lang) {
     std::string out;
     for (const auto& s : report.sites) {
         out += fmt::format("{} ({})\n", s.file, s.id);
-        out += zh ? "摄像机            楼层    视域面积(m²)\n" : "camera            floor   viewshed m²\n";
+        out += zh ? "摄像机            楼层    视域面积(m²)\n"
+                  : "camera            floor   viewshed m²\n";
         for (const auto& c : s.cameras) {
             out += fmt::format("  {:<16}{:<8}{:>10.1f}{}\n", c.id, c.floor, c.viewshed_m2,
                                c.eye_in_solid ? (zh ? "  (位于实体墙内，看不到任何区域)"

@@ -67,6 +67,7 @@ std::string status_text(const CameraChange& c, Lang l) {
         out =
             tr(l, "moved", "移位") + (c.distance_m ? fmt::format(" {:.2f} m", *c.distance_m) : "");
     if (c.reaimed) out += (out.empty() ? "" : tr(l, ", ", "，")) + tr(l, "re-aimed", "调整朝向");
+    if (out.empty()) out = tr(l, "changed", "改变");  // another field only (its purpose)
     return out;
 }
 

@@ -216,7 +216,14 @@ std::string findings_table(const audit::SiteResult& site, Lang lang, std::string
         if (!f.citations.empty()) {
             out += "<tr class=\"law\"><td></td><td colspan=\"6\"><ul class=\"citations\">";
             for (const auto& c : f.citations) out += citation_item(c, site.rules.get(), lang);
-            out += "</ul></td></tr>\n";
+            out += "</ul>";
+            if (!f.penalties.empty()) {  // under the citations (spec, precise rule 8)
+                out += el("p", tr(lang, {"罚则：", "Penalties:"}), "class=\"penalties\"");
+                out += "<ul class=\"citations penalties\">";
+                for (const auto& c : f.penalties) out += citation_item(c, site.rules.get(), lang);
+                out += "</ul>";
+            }
+            out += "</td></tr>\n";
         }
         out += "</tbody>\n";
     }

@@ -58,6 +58,7 @@ code, .loc { font-family: "DejaVu Sans Mono", "Noto Sans Mono CJK SC", monospace
 .counts span { margin-right: 4mm; }
 ul.citations { list-style: none; margin: 0; padding: 0; }
 ul.citations li { margin: 0.5mm 0 1mm; }
+p.penalties { margin: 1mm 0 0; font-weight: bold; }
 .cite-label { font-weight: bold; }
 .cite-label-alt { color: #616161; }
 blockquote.article { margin: 0.5mm 0 0 4mm; padding: 0 0 0 2mm; border-left: 3px solid #9e9e9e;

@@ -84,6 +84,12 @@ void write_finding(JsonWriter& w, const audit::Finding& f, const audit::SiteResu
     w.key("citations").begin_array();
     for (const auto& c : f.citations) write_citation(w, c, site.rules.get());
     w.end_array();
+    // The articles that punish the breach, omitted when none (spec, precise rule 8).
+    if (!f.penalties.empty()) {
+        w.key("penalties").begin_array();
+        for (const auto& c : f.penalties) write_citation(w, c, site.rules.get());
+        w.end_array();
+    }
     w.key("metrics").begin_object();
     for (const auto& [k, v] : f.metrics) w.key(k).value(v);
     w.end_object();
@@ -118,6 +124,12 @@ std::string render_json(const audit::AuditReport& report, Lang lang) {
         w.begin_object();
         w.key("file").value(s.file).key("id").value(s.id);
         w.key("cameras").value(s.cameras).key("zones").value(s.zones);
+        // The regime applied and the one declared (spec, "Revision 2: the precise rules" 2).
+        w.key("regime").value(s.regime).key("regime_declared");
+        if (s.regime_declared.empty())
+            w.null();
+        else
+            w.value(s.regime_declared);
         w.end_object();
     }
     w.end_array();

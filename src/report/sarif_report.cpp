@@ -223,6 +223,12 @@ void write_result(JsonWriter& w, const audit::Finding& f, const audit::SiteResul
     w.key("citations").begin_array();
     for (const auto& c : f.citations) write_citation(w, c, site.rules.get(), lang);
     w.end_array();
+    // The penalty articles, in the result's properties like the citations (README, "SARIF").
+    if (!f.penalties.empty()) {
+        w.key("penalties").begin_array();
+        for (const auto& c : f.penalties) write_citation(w, c, site.rules.get(), lang);
+        w.end_array();
+    }
     w.end_object();
     w.end_object();
 }

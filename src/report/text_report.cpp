@@ -2,6 +2,11 @@
 // grouped by site, then a summary line. Colour only when asked (a terminal, no NO_COLOR).
 #include <fmt/format.h>
 
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
 #include "report/report.hpp"
 
 namespace camaudit::report {
@@ -40,11 +45,12 @@ std::string_view severity_colour(audit::Severity s) {
     return "0";
 }
 
-std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules, Lang lang) {
+std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules, Lang lang,
+                          std::string_view prefix = "") {
     const audit::Instrument* inst = rules ? rules->instrument(c.doc) : nullptr;
     std::string label = lang == Lang::Zh ? c.label_zh(inst ? inst->short_zh : c.doc)
                                          : c.label_en(inst ? inst->short_en : c.doc);
-    return fmt::format("    {}: {}", label, c.text_zh);
+    return fmt::format("    {}{}: {}", prefix, label, c.text_zh);
 }
 
 // Where an imported camera or zone was drawn: `path:line: entity 2F (INSERT on A-CCTV)`, a
@@ -59,6 +65,42 @@ std::string origin_line(const DrawingOrigin& o, Lang lang) {
                        handle.empty() ? "without handle" : handle, o.entity, o.layer);
 }
 
+// One missing consent letter gives a finding per camera near the unit: the text report prints
+// the first of a zone's proximity-consent findings of the same rules in full and folds the
+// others into one line under it (issue #14 point 12). Per finding: the indices folded into
+// it, or nullopt where it is itself folded.
+std::vector<std::optional<std::vector<std::size_t>>> consent_groups(
+    const std::vector<audit::Finding>& findings) {
+    std::vector<std::optional<std::vector<std::size_t>>> groups(findings.size());
+    std::map<std::pair<std::string, std::vector<std::string>>, std::size_t> first;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const auto& f = findings[i];
+        if (f.check != "proximity-consent" || !f.zone) {
+            groups[i].emplace();
+            continue;
+        }
+        auto [it, fresh] = first.try_emplace({*f.zone, f.rules}, i);
+        if (fresh)
+            groups[i].emplace();
+        else
+            groups[it->second]->push_back(i);
+    }
+    return groups;
+}
+
+std::string folded_line(const std::vector<audit::Finding>& findings,
+                        const std::vector<std::size_t>& folded, Lang lang) {
+    std::string ids;
+    for (std::size_t i : folded)
+        ids += fmt::format("{}{} ({}:{})", ids.empty() ? "" : (lang == Lang::Zh ? "、" : ", "),
+                           audit::quote_id(*findings[i].camera), findings[i].loc.line,
+                           findings[i].loc.column);
+    if (lang == Lang::Zh)
+        return fmt::format("    另有 {} 台摄像机同样未取得该单位的同意：{}", folded.size(), ids);
+    return fmt::format("    the same unit's consent is also missing for {} more camera{}: {}",
+                       folded.size(), folded.size() == 1 ? "" : "s", ids);
+}
+
 }  // namespace
 
 std::string render_text(const audit::AuditReport& report, Lang lang, bool color) {
@@ -68,13 +110,22 @@ std::string render_text(const audit::AuditReport& report, Lang lang, bool color)
         out += style("1", fmt::format("{} ({}{}{})", site.file, audit::quote_id(site.id),
                                       site.name.empty() ? "" : " ", site.name)) +
                "\n";
-        for (const auto& f : site.findings) {
+        const auto groups = consent_groups(site.findings);
+        for (std::size_t i = 0; i < site.findings.size(); ++i) {
+            if (!groups[i]) continue;  // folded into the first of its group
+            const auto& f = site.findings[i];
             out += fmt::format("{}:{}:{}: {} {} {}\n", site.file, f.loc.line, f.loc.column,
                                style(severity_colour(f.severity), severity_word(f.severity, lang)),
                                style("2", "[" + f.rule + "]"), f.message(lang == Lang::Zh));
             if (f.origin) out += origin_line(*f.origin, lang) + "\n";
+            if (!groups[i]->empty()) out += folded_line(site.findings, *groups[i], lang) + "\n";
             for (const auto& c : f.citations)
                 out += citation_line(c, site.rules.get(), lang) + "\n";
+            // The penalty articles under the citations (spec, precise rule 8).
+            for (const auto& c : f.penalties)
+                out += citation_line(c, site.rules.get(), lang,
+                                     lang == Lang::Zh ? "罚则 " : "penalty ") +
+                       "\n";
         }
         if (!site.cameras_in_no_zone.empty()) {
             std::string ids_en, ids_zh;

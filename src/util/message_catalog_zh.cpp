@@ -346,6 +346,8 @@ constexpr Entry kMessages[] = {
     {"\"{}\" must be from {} to {}", "\"{0}\" 必须在 {1} 到 {2} 之间"},
     {"unknown category \"{}\" (forbidden, mandatory, classified or neutral)",
      "未知的类别 \"{0}\"（应为 forbidden、mandatory、classified 或 neutral）"},
+    {"unknown builder \"{}\" (government or operator)",
+     "未知的建设主体 \"{0}\"（应为 government 或 operator）"},
     {"unknown check \"{}\" (known: {})", "未知的检查 \"{0}\"（已有的检查：{1}）"},
     {"invalid kind pattern \"{}\"", "无效的类型模式 \"{0}\""},
     {"check {} needs \"{}\"", "检查 {0} 需要 \"{1}\""},
@@ -388,6 +390,12 @@ constexpr Entry kMessages[] = {
     {"no parameter '{}'", "没有参数 '{0}'"},
     {"unknown kind '{}'", "未知的区域类型 '{0}'"},
     {"unknown kind '{}'; did you mean '{}'?", "未知的区域类型 '{0}'；是否应为 '{1}'？"},
+    {"consent: zone '{}' is not classified (a military zone or classified unit, 条例 10)",
+     "consent：区域 '{0}' 不是涉密区域（军事禁区、军事管理区或涉密单位，条例第十条）"},
+    {"consent: zone '{}' is not classified (a military zone or classified unit, 条例 10); "
+     "did you mean '{}'?",
+     "consent：区域 '{0}' 不是涉密区域（军事禁区、军事管理区或涉密单位，条例第十条）；是否应为 "
+     "'{1}'？"},
 
     // audit/baseline.cpp
     {"'{}' is not a fingerprint (16 lower-case hexadecimal digits, as written by "

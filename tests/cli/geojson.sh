@@ -76,7 +76,7 @@ if run osm-check 1 "$bin" check --format json --lang en "$osm"; then
     expect osm-info "$tmp/out" '"check": "assumed-default"'
     expect osm-info-message "$tmp/out" \
         "camera “K7” is read from OpenStreetMap tags; assumed: camera:type = fixed (no camera:type tag)"
-    expect osm-summary "$tmp/out" '"info": 7'
+    expect osm-summary "$tmp/out" '"info": 8'  # 7 assumed-default, 1 filing sheet (issue #14 point 4)
 fi
 if run osm-text 1 "$bin" check --lang en "$osm"; then
     expect osm-text "$tmp/out" "info [cn-assumed-default] camera “node/1” is read from OpenStreetMap tags"

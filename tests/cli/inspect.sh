@@ -93,7 +93,7 @@ check "inspect --format csv: nothing on stdout" out_empty
 run filing good.yaml
 check "filing text: exit 0" status_is 0
 check "filing text: 第六条 items" out_has "统一社会信用代码"
-check "filing text: the unit type's Chinese name" out_has "事业单位"
+check "filing text: the unit type's Chinese name" out_has "机关"
 check "filing text: complete" out_has "结论：备案信息齐全"
 run filing --lang en failing.yaml
 check "filing text en: invalid code" out_has "[invalid: 91310110666007217X is not a valid"

@@ -50,10 +50,13 @@ TEST_CASE("check definitions: the spec's checks in its order, then the extension
         {"unauthorized-installer", S::Error, false, {}},
         {"missing-signage", S::Error, false, {}},
         {"retention-too-short", S::Error, false, {{"min_days", 30}}},
-        {"filing", S::Error, false, {{"max_days", 30}}},
+        {"filing", S::Error, false, {{"max_days", 30}, {"regulation_transition", 1}}},
         {"private-overreach", S::Warning, false, {{"min_overlap_m2", 1}}},
-        {"unbounded-ptz", S::Warning, false, {}},
+        {"unbounded-ptz", S::Warning, false, {{"every_camera", 0}}},
         {"assumed-default", S::Info, false, {}},
+        // Revision 2 (issue #14): the regime check, and 条例 17's deletion duty (extension).
+        {"regime", S::Error, false, {}},
+        {"retention-too-long", S::Info, false, {{"far_days", 180}}},
     };
     const auto defs = audit::check_defs();
     REQUIRE(defs.size() == expected.size());

@@ -25,8 +25,8 @@ void write_citation_labels(report::JsonWriter& w, const List& citations,
 }
 
 // rule, rules, check, severity, camera, zone, line, column, metrics, the message in both
-// languages and the articles cited (by label): what a fixture pins (the wording and the law
-// too, so that a change of either shows in review).
+// languages, the articles cited and the penalty articles (by label): what a fixture pins (the
+// wording and the law too, so that a change of either shows in review).
 inline std::string canonical_findings(const audit::SiteResult& result) {
     report::JsonWriter w;
     w.begin_array();
@@ -50,6 +50,10 @@ inline std::string canonical_findings(const audit::SiteResult& result) {
         w.key("message_zh").value(f.message_zh);
         w.key("citations");
         write_citation_labels(w, f.citations, result.rules.get());
+        if (!f.penalties.empty()) {  // as in the JSON report: omitted when none
+            w.key("penalties");
+            write_citation_labels(w, f.penalties, result.rules.get());
+        }
         w.end_object();
     }
     w.end_array();

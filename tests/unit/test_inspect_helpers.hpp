@@ -41,7 +41,9 @@ struct SiteText {
         "    maintenance: {attested: true, date: 2025-09-01}\n"
         "    access_control: {attested: true}\n";
     std::string zones =
-        "zones:\n  - {id: sq, kind: public.square, polygon: [[0,0],[50,0],[50,50],[0,50]]}\n";
+        // A mall's passage: a place of 条例 第七条 (article7) that its own unit builds (a public
+        // square is the government's, 条例 7 ¶1: an enterprise's camera there is unauthorized).
+        "zones:\n  - {id: sq, kind: mall.passage, polygon: [[0,0],[50,0],[50,50],[0,50]]}\n";
     std::string cameras =
         "cameras:\n  - {id: C1, position: [1, 1], azimuth: 45, hfov: 90, range: 20, signage: true, "
         "purpose: perimeter}\n";

@@ -220,7 +220,8 @@ TEST_CASE("RuleSet lookups: the last definition of a kind wins") {
     REQUIRE(cn->kind("hotel.lobby") != nullptr);
     CHECK(cn->kind("hotel.lobby")->category == KindCategory::Neutral);
     CHECK(ah->kind("hotel.lobby")->category == KindCategory::Mandatory);
-    CHECK(cn->kind("polling.booth")->category == KindCategory::Neutral);
+    // 条例 8 ¶1 (四) nationally (issue #14 point 5), 安徽 8 (四) in Anhui
+    CHECK(cn->kind("polling.booth")->category == KindCategory::Forbidden);
     CHECK(ah->kind("polling.booth")->category == KindCategory::Forbidden);
     CHECK(ah->kind("hotel.guest_room")->category == KindCategory::Forbidden);
     CHECK(ah->kind("no.such_kind") == nullptr);

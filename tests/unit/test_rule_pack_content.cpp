@@ -102,18 +102,14 @@ TEST_CASE("cn defines every kind of the spec's table") {
         for (const auto& k : pack.kinds) found = found || k.id == id;
         CHECK(found);
     }
-    const std::set<std::string> not_public = {"hotel.guest_room",
-                                              "homestay.room",
-                                              "restaurant.private_room",
-                                              "dormitory.room",
-                                              "staff.rest_room",
-                                              "private.other",
-                                              "military.restricted_zone",
-                                              "military.management_zone",
-                                              "classified.unit",
-                                              "residential.home",
-                                              "office.room",
-                                              "generic.room"};
+    const std::set<std::string> not_public = {
+        "hotel.guest_room", "homestay.room", "restaurant.private_room", "dormitory.room",
+        "staff.rest_room", "private.other", "military.restricted_zone", "military.management_zone",
+        "classified.unit", "residential.home", "office.room", "generic.room",
+        // the rooms of 第七条's places (issue #14)
+        "kindergarten.nap_room", "kindergarten.nurse_room", "kindergarten.staff_changing_room",
+        "kindergarten.kitchen", "kindergarten.records_room", "hospital.ward",
+        "hospital.examination_room", "hospital.consulting_room", "care.bedroom"};
     for (const KindDef* k : cn.kinds()) {
         CAPTURE(k->id);
         CHECK_FALSE(k->name_zh.empty());
@@ -137,6 +133,23 @@ TEST_CASE("cn defines every kind of the spec's table") {
         CHECK_FALSE_MESSAGE(cn.kind(not7)->article7, not7);
 }
 
+// Spec, "Revision 2: the precise rules" 1: exactly the places of 条例 第七条第一款.
+TEST_CASE("the government-built kinds are exactly those of 条例 第七条第一款, in every pack") {
+    const std::set<std::string> expected = {
+        "road.key_segment", "road.intersection", "road.tunnel",      "road.bridge",
+        "road.boundary",    "public.square",     "public.underpass", "key_unit.surroundings"};
+    for (const auto& packs : {std::vector<std::string>{}, std::vector<std::string>{"cn-ah"}}) {
+        RuleSet set = load(packs);
+        std::set<std::string> got;
+        for (const KindDef* k : set.kinds()) {
+            if (!k->government_built) continue;
+            got.insert(k->id);
+            CHECK_MESSAGE(k->article7, k->id);  // government-built places are 第七条 places
+        }
+        CHECK(got == expected);
+    }
+}
+
 TEST_CASE("cn-ah makes the places of 安徽 第七条 mandatory and keeps the rest of each kind") {
     RuleSet cn = load({});
     RuleSet ah = load({"cn-ah"});
@@ -149,6 +162,7 @@ TEST_CASE("cn-ah makes the places of 安徽 第七条 mandatory and keeps the re
         CHECK(k.name_en == base->name_en);
         CHECK(k.is_public == base->is_public);
         CHECK(k.article7 == base->article7);
+        CHECK(k.government_built == base->government_built);
         CHECK(k.category != KindCategory::Neutral);
         mandatory += k.category == KindCategory::Mandatory ? 1 : 0;
     }
@@ -226,7 +240,10 @@ TEST_CASE("every forbidden and mandatory kind has a rule, in each pack set") {
             CAPTURE(k->id);
             std::set<std::string> checks;
             for (const Rule* r : set.rules())
-                if (!r->key_part_only && !r->kinds.empty() && r->applies_to_kind(k->id))
+                // a key_part_only rule that names the kind (安徽 7 (十二): squares and
+                // underpasses at their key parts) watches it; the "*" ones watch every kind
+                if (!r->kinds.empty() && r->applies_to_kind(k->id) &&
+                    (!r->key_part_only || r->kinds != std::vector<std::string>{"*"}))
                     checks.insert(r->check);
             if (k->category == KindCategory::Forbidden) {
                 CHECK(checks.count("forbidden-mount") == 1);
@@ -262,4 +279,60 @@ TEST_CASE("every rule's example is a site-file snippet with known kinds") {
         }
         CHECK(names_a_kind_of_the_rule);
     }
+}
+
+// Issue #14, "Missing places" and precise rule 4: the privacy rooms of schools, hospitals and
+// care homes are forbidden under 条例 8 ¶1 (四) by the national private rules (error), and the
+// places that 安徽 8 (三), (四) name are forbidden nationally with severity warning.
+TEST_CASE("the privacy rooms and the 8 ¶1 (四) places are forbidden nationally") {
+    RuleSet cn = load({});
+    for (const char* id :
+         {"kindergarten.nap_room", "kindergarten.nurse_room", "kindergarten.staff_changing_room",
+          "hospital.ward", "hospital.examination_room", "care.bedroom"}) {
+        CAPTURE(id);
+        REQUIRE(cn.kind(id));
+        CHECK(cn.kind(id)->category == KindCategory::Forbidden);
+        CHECK(cn.rule("cn-private-mount")->applies_to_kind(id));
+        CHECK(cn.rule("cn-private-view")->applies_to_kind(id));
+        CHECK(cn.kind(id)->citations.front().item == 4);
+    }
+    for (const char* id :
+         {"finance.customer_operation", "polling.ballot_box", "polling.booth", "report.box"}) {
+        CAPTURE(id);
+        CHECK(cn.kind(id)->category == KindCategory::Forbidden);
+        CHECK(cn.rule("cn-capture-privacy-mount")->applies_to_kind(id));
+        CHECK(cn.rule("cn-capture-privacy-view")->applies_to_kind(id));
+    }
+    CHECK(cn.rule("cn-capture-privacy-mount")->severity == Severity::Warning);
+    CHECK(cn.rule("cn-capture-privacy-view")->severity == Severity::Warning);
+    CHECK(cn.kind("hospital.consulting_room")->category == KindCategory::Neutral);
+    CHECK(cn.kind("school.classroom")->article7);
+    CHECK_FALSE(cn.kind("care.bedroom")->article7);  // 养老机构: not in 条例 第七条
+}
+
+// Precise rule 8: the penalty articles, exactly.
+TEST_CASE("the rules' penalties are the articles the spec pins, and no others") {
+    RuleSet ah = load({"cn-ah"});
+    auto articles = [&](const std::string& rule) {
+        std::set<std::string> out;
+        for (const auto& c : ah.rule(rule)->penalties)
+            out.insert(c.doc + " " + std::to_string(c.article) + "/" + std::to_string(c.paragraph) +
+                       "/" + std::to_string(c.item));
+        return out;
+    };
+    using S = std::set<std::string>;
+    CHECK(articles("cn-installer-authority") == S{"cn-regulation-2025 26/0/0"});
+    CHECK(articles("cn-guest-room-view") == S{"cn-regulation-2025 27/1/0"});
+    CHECK(articles("cn-capture-privacy-mount") == S{"cn-regulation-2025 27/1/0"});
+    CHECK(articles("cn-classified-consent") == S{"cn-regulation-2025 28/0/0"});
+    CHECK(articles("cn-filing") == S{"cn-regulation-2025 29/0/0"});
+    CHECK(articles("ah-filing").empty());
+    CHECK(articles("ah-installer") == S{"cn-ah-measures 25/0/0"});
+    CHECK(articles("ah-ballot-view") == S{"cn-ah-measures 25/0/0"});
+    CHECK(articles("ah-retention") == S{"cn-ah-measures 24/0/0", "cn-ah-measures 24/0/5"});
+    CHECK(articles("ah-hotel-coverage") == S{"cn-ah-measures 24/0/0", "cn-ah-measures 24/0/1"});
+    for (const char* none :
+         {"cn-signage", "cn-unbounded-ptz", "cn-retention", "cn-key-part-coverage",
+          "cn-private-overreach", "cn-regime", "ah-signage", "ah-unbounded-ptz"})
+        CHECK_MESSAGE(ah.rule(none)->penalties.empty(), none);
 }

@@ -3,6 +3,11 @@
 //
 // A rule with `key_part_only` watches zones marked key_part only, so that a national rule does
 // not claim kinds that only a regional pack makes mandatory.
+//
+// Coverage duties attach to the unit that runs the place (条例 7 ¶2, 安徽 9 ¶2): a zone is
+// watched only when its owner (default: the operator) is the operator or a party with
+// `responsible: true`; another party's zone (a street drawn outside a kindergarten, owned by
+// the residents' committee) is never required of this operator (spec, precise rule 12).
 #include <fmt/format.h>
 
 #include "audit/checks/checks.hpp"
@@ -23,8 +28,12 @@ constexpr const ParamSpec* kParams[] = {&kMinFraction, &kMinPxPerM};
 // `of_kind`: detail::zones_matching for the rule.
 bool must_be_watched(const AuditContext& ctx, const RuleRun& run, const std::vector<char>& of_kind,
                      std::size_t z) {
-    const Zone& zone = ctx.site().zones[z];
+    const Site& site = ctx.site();
+    const Zone& zone = site.zones[z];
     if (!of_kind[z]) return false;
+    const std::string& owner = site.owner_of(zone.owner);
+    const Party* party = site.party(owner);
+    if (owner != site.operator_.id && !(party && party->responsible)) return false;
     if (zone.key_part) return true;
     return !run.rule->key_part_only && ctx.zone_category(z) == KindCategory::Mandatory;
 }

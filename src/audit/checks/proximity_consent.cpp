@@ -1,5 +1,6 @@
 // proximity-consent: a camera near a classified zone (plan distance, walls ignored, all floors)
-// or whose viewshed reaches it, without that unit's written consent (条例 10).
+// or whose viewshed reaches it, without that unit's written consent (条例 10) in the camera's
+// `consent` or the site's (site.consent, an extension: one letter for the whole site).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -32,8 +33,11 @@ void check(const AuditContext& ctx, const RuleRun& run, FindingSink& sink) {
             for (std::size_t z : ctx.zones_near(*index, vs.eye, std::max(limit, cam.range))) {
                 const Zone& zone = site.zones[z];
                 if (!of_kind[z]) continue;
+                // The camera's own consent, or the site's (site.consent: once for the site).
                 const auto& consent = site.cameras[c].consent;
                 if (std::find(consent.begin(), consent.end(), zone.id) != consent.end()) continue;
+                const auto& all = site.info.consent;
+                if (std::find(all.begin(), all.end(), zone.id) != all.end()) continue;
                 double d = geo::distance(eye.get(), ctx.zone_geometry(z));
                 const geo::Geometry* part = ctx.overlap(c, z);
                 bool sees = !geo::is_empty(part) && geo::area(part) > 0;

@@ -4,7 +4,7 @@
 
 namespace camaudit::audit {
 
-// The spec's ten checks, then the extensions.
+// The spec's ten checks, then the extensions, then the spec's Revision 2 checks.
 extern const CheckDef kForbiddenMount;         // forbidden_mount.cpp
 extern const CheckDef kForbiddenView;          // forbidden_view.cpp
 extern const CheckDef kProximityConsent;       // proximity_consent.cpp
@@ -16,12 +16,15 @@ extern const CheckDef kFiling;                 // filing.cpp
 extern const CheckDef kPrivateOverreach;       // private_overreach.cpp
 extern const CheckDef kUnboundedPtz;           // unbounded_ptz.cpp
 extern const CheckDef kAssumedDefault;         // assumed_default.cpp
+extern const CheckDef kRegime;                 // regime.cpp
+extern const CheckDef kRetentionTooLong;       // retention_too_long.cpp
 
 std::span<const CheckDef* const> check_defs() {
     static constexpr const CheckDef* kAll[] = {
         &kForbiddenMount,        &kForbiddenView,  &kProximityConsent,  &kMandatoryCoverage,
         &kUnauthorizedInstaller, &kMissingSignage, &kRetentionTooShort, &kFiling,
-        &kPrivateOverreach,      &kUnboundedPtz,   &kAssumedDefault,
+        &kPrivateOverreach,      &kUnboundedPtz,   &kAssumedDefault,    &kRegime,
+        &kRetentionTooLong,
     };
     return kAll;
 }
