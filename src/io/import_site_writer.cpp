@@ -163,6 +163,7 @@ void write_wall(Out& o, const Wall& w) {
     o.opt(4, "floor", w.floor);
     o.line(4, w.is_polygon ? "polygon: " + polygon(w.polygon) : "line: " + points(w.line));
     if (w.transparent) o.line(4, "transparent: true");
+    if (w.height) o.line(4, "height: " + number(*w.height));
 }
 
 void write_camera(Out& o, const Camera& c) {
