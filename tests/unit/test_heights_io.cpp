@@ -148,9 +148,11 @@ TEST_CASE("heights: a DXF import's heights by wall layer, in metres whatever the
         }
     }
     CHECK(opaque >= 4);
-    // What `import` writes carries the heights, and reads back the same.
+    // What `import` writes carries the heights and the view height, and reads back the same.
+    site->settings.view_height = 1.5;
     const std::string written = io::write_site_yaml(*site, "t.yaml");
     CHECK(written.find("height: 2.1") != std::string::npos);
+    CHECK(written.find("\n  view_height: 1.5\n") != std::string::npos);
     Diagnostics d2;
     auto again = io::load_site_yaml(kDxfDir + "/again.yaml", written, d2);
     for (const auto& d : d2.all()) MESSAGE(d.str());
@@ -158,6 +160,7 @@ TEST_CASE("heights: a DXF import's heights by wall layer, in metres whatever the
     REQUIRE(again->walls.size() == site->walls.size());
     for (std::size_t i = 0; i < site->walls.size(); ++i)
         CHECK(again->walls[i].height == site->walls[i].height);
+    CHECK(again->settings.view_height == 1.5);
 
     // The first key that matches a layer wins; other layers reach the ceiling.
     Diagnostics d3;
