@@ -36,7 +36,21 @@ constexpr Spec kSpecs[] = {
      "the regular maintenance of the equipment", true},
     {13, &Measures::access_control, "access_control", "授权管理、访问控制等技术措施",
      "authorization management and access control", false},
+    // 条例 15 ¶2: only where operation is entrusted to another (the measure is given).
+    {11, &Measures::contractor, "contractor",
+     "委托他人运营的，通过签订安全保密协议等方式约定网络安全、数据安全和个人信息保护义务并监督受托"
+     "方履行",
+     "where operation is entrusted to a contractor, a security and confidentiality agreement "
+     "binding it to the network security, data security and personal information duties, and "
+     "its supervision",
+     false},
 };
+
+// Measures that apply only where the site file gives them (the operator says it entrusts
+// operation: 条例 15 ¶2); absent, they are not asked for.
+bool only_when_given(const Spec& s) {
+    return s.slot == &Measures::contractor;
+}
 
 void add(InspectionItem& it, std::string zh, std::string en) {
     it.evidence_zh.push_back(std::move(zh));
@@ -151,8 +165,11 @@ void decide_measure_item(const Site& site, const std::string& regime, const Date
         return;
     }
     bool all = true;
-    for (const auto& s : kSpecs)
-        if (s.item == item.number) all = judge(item, s, ms, today) && all;
+    for (const auto& s : kSpecs) {
+        if (s.item != item.number) continue;
+        if (only_when_given(s) && !(ms && ms->*s.slot)) continue;
+        all = judge(item, s, ms, today) && all;
+    }
     item.status = all ? ItemStatus::Attested : ItemStatus::NotAttested;
 }
 

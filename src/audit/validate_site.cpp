@@ -24,15 +24,20 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
+// The nearest known kinds (spec, "Revision 2 of the commands"): those at the least edit
+// distance, if close enough, up to three in pack order, as "a', 'b" for "did you mean 'a', 'b'?".
 std::string closest_kind(const std::string& kind, const RuleSet& rules) {
-    std::string best;
+    std::vector<std::string> best;
     std::size_t best_d = std::numeric_limits<std::size_t>::max();
-    for (const auto& pack : rules.packs)
-        for (const auto& k : pack.kinds) {
-            std::size_t d = edit_distance(kind, k.id);
-            if (d < best_d) best_d = d, best = k.id;
-        }
-    return best_d <= std::max<std::size_t>(2, kind.size() / 4) ? best : "";
+    for (const KindDef* k : rules.kinds()) {
+        std::size_t d = edit_distance(kind, k->id);
+        if (d < best_d) best_d = d, best.clear();
+        if (d == best_d && best.size() < 3) best.push_back(k->id);
+    }
+    if (best.empty() || best_d > std::max<std::size_t>(2, kind.size() / 4)) return "";
+    std::string out;
+    for (const auto& id : best) out += (out.empty() ? "" : "', '") + id;
+    return out;
 }
 
 void check_consent(const Site& site, const RuleSet& rules, const std::vector<std::string>& ids,

@@ -90,7 +90,7 @@ void write_party(Out& o, int indent, const Party& p, bool first_key_dash) {
 }
 
 void write_measures(Out& o, const Measures& m) {
-    static constexpr std::array<std::pair<const char*, std::optional<Measure> Measures::*>, 9>
+    static constexpr std::array<std::pair<const char*, std::optional<Measure> Measures::*>, 10>
         kMeasures = {{{"operation", &Measures::operation},
                       {"staff", &Measures::staff},
                       {"access_log", &Measures::access_log},
@@ -99,7 +99,8 @@ void write_measures(Out& o, const Measures& m) {
                       {"products", &Measures::products},
                       {"security", &Measures::security},
                       {"maintenance", &Measures::maintenance},
-                      {"access_control", &Measures::access_control}}};
+                      {"access_control", &Measures::access_control},
+                      {"contractor", &Measures::contractor}}};
     o.line(2, "measures: {}");  // replaced below where a measure is given
     bool any = false;
     for (const auto& [name, slot] : kMeasures) {
@@ -230,6 +231,11 @@ std::string write_site_yaml(const Site& site, const std::string& source) {
     o.line(2, "crs: " + quoted(site.info.crs));
     o.opt(2, "regime", site.info.regime);
     o.opt(2, "address", site.info.address);
+    if (!site.info.consent.empty()) {  // site.consent (extension): kept, so it audits the same
+        std::string ids;
+        for (const auto& id : site.info.consent) ids += (ids.empty() ? "" : ", ") + quoted(id);
+        o.line(2, fmt::format("consent: [{}]", ids));
+    }
     o.line(0, "operator:");
     write_party(o, 2, site.operator_, false);
     if (!site.parties.empty()) {

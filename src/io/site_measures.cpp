@@ -13,7 +13,7 @@ namespace {
 
 using Slot = std::optional<Measure> Measures::*;
 
-constexpr std::array<std::pair<std::string_view, Slot>, 9> kMeasures = {{
+constexpr std::array<std::pair<std::string_view, Slot>, 10> kMeasures = {{
     {"operation", &Measures::operation},
     {"staff", &Measures::staff},
     {"access_log", &Measures::access_log},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<std::string_view, Slot>, 9> kMeasures = {{
     {"security", &Measures::security},
     {"maintenance", &Measures::maintenance},
     {"access_control", &Measures::access_control},
+    {"contractor", &Measures::contractor},
 }};
 
 std::optional<Measure> read_measure(SiteLoader& s, const YNode& node, std::string_view name) {
@@ -53,7 +54,7 @@ std::optional<Measure> read_measure(SiteLoader& s, const YNode& node, std::strin
 void read_measures(SiteLoader& s, const YNode& node, Measures& out) {
     auto f = s.r.mapping(node, "measures",
                          {"operation", "staff", "access_log", "standards", "archives", "products",
-                          "security", "maintenance", "access_control"});
+                          "security", "maintenance", "access_control", "contractor"});
     if (!f) return;
     out.loc = f->loc();
     for (const auto& [name, slot] : kMeasures)

@@ -67,6 +67,9 @@ struct Measures {
     std::optional<Measure> security;        // (十一) anti-attack ... anti-leakage (15)
     std::optional<Measure> maintenance;     // (十二) regular maintenance (15)
     std::optional<Measure> access_control;  // (十三) authorization, access control (16 (二))
+    // (十一) operation entrusted to a contractor: the security and confidentiality agreement
+    // and its supervision (15 ¶2); absent: the operator runs the system itself (extension).
+    std::optional<Measure> contractor;
     SourceLocation loc;
 };
 

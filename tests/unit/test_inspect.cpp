@@ -275,3 +275,21 @@ TEST_CASE("a check disabled in the settings: not applicable, not exempt, not pas
     CHECK(says(item(in, 2), "disabled"));
     CHECK_FALSE(in.all_pass_or_attested());
 }
+
+// 条例 15 ¶2 (issue #14, "Also"): where operation is entrusted to a contractor
+// (system.measures.contractor given), item (十一) also needs the security agreement attested;
+// absent, the operator runs the system itself and nothing more is asked.
+TEST_CASE("(十一) a contractor's security agreement, where operation is entrusted") {
+    SiteText s;
+    CHECK(item(inspect(s.str()), 11).status == audit::ItemStatus::Attested);
+    SiteText entrusted = s;
+    entrusted.measures += "    contractor: {attested: false, note: 某运维公司}\n";
+    auto in = inspect(entrusted.str());
+    CHECK(item(in, 11).status == audit::ItemStatus::NotAttested);
+    CHECK(says(item(in, 11), "stated as not in place: where operation is entrusted"));
+    SiteText signed_ = s;
+    signed_.measures += "    contractor: {attested: true, date: 2025-05-01, note: 安全保密协议}\n";
+    auto ok = inspect(signed_.str());
+    CHECK(item(ok, 11).status == audit::ItemStatus::Attested);
+    CHECK(says(item(ok, 11), "attested: where operation is entrusted to a contractor"));
+}
