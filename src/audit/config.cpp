@@ -362,7 +362,14 @@ void validate_config_names(const Config& config, const std::vector<const RuleSet
         std::vector<std::string_view> known;
         for (const ParamSpec* p : check->params) known.push_back(p->name);
         for (const auto& [param, value] : params) {
-            if (check->param(param)) continue;
+            if (const ParamSpec* spec = check->param(param)) {
+                if (!spec->allows(value))
+                    diag.error(config.param_loc.at(key).at(param),
+                               fmt::format("rule_params.{}: parameter '{}' must be in [0, {}], "
+                                           "got {}",
+                                           key, param, spec->upper(), value));
+                continue;
+            }
             const std::string hint = io::suggest(param, known);
             diag.error(
                 config.param_loc.at(key).at(param),

@@ -11,6 +11,7 @@
 
 #include "io/gdal_api.hpp"
 #include "io/site_reader.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::io {
 
@@ -104,6 +105,7 @@ struct RawEntity {
     Point point;
     Affine placement;    // INSERT: block coordinates → the coordinates of what holds it
     bool planar = true;  // INSERT: its extrusion is ±z
+    std::optional<double> bad_rotation;  // INSERT: a rotation outside model/angle.hpp's range
     std::vector<std::pair<std::string, std::string>> attributes;
 };
 
@@ -184,8 +186,10 @@ Affine insert_placement(OGRFeatureH f, RawEntity& e) {
     const auto normal = reals(f, "BlockOCSNormal");
     const double sx = scale.size() >= 1 ? scale[0] : 1.0;
     const double sy = scale.size() >= 2 ? scale[1] : 1.0;
-    const double r =
-        gdal().OGR_F_GetFieldAsDouble(f, gdal().OGR_F_GetFieldIndex(f, "BlockAngle")) * M_PI / 180;
+    const double degrees =
+        gdal().OGR_F_GetFieldAsDouble(f, gdal().OGR_F_GetFieldIndex(f, "BlockAngle"));
+    if (!input_angle_ok(degrees)) e.bad_rotation = degrees;  // reported by the expansion
+    const double r = degrees * M_PI / 180;
     // Block coordinates are scaled, then rotated in the insert's object coordinate system
     // (OCS); an extrusion of -z (a mirrored insert) turns the OCS x axis to -x (DXF's
     // arbitrary axis algorithm). GDAL gives the insertion point in world coordinates.
@@ -299,6 +303,12 @@ class Expander {
 
     void insert(const RawEntity& raw, const Affine& t, const std::string& layer,
                 const std::string& chain, int depth) {
+        if (raw.bad_rotation)
+            return fail(fmt::format("entity {} (INSERT of block '{}'): rotation must be {}, got {}",
+                                    raw.handle, raw.block, kInputAngleInterval,
+                                    std::isfinite(*raw.bad_rotation)
+                                        ? fmt::format("{}", *raw.bad_rotation)
+                                        : std::string("a value out of range of a number")));
         const Affine placement = raw.placement.then(t);
         if (keep_insert_(raw.block)) {
             DxfEntity e = origin(raw, layer, chain);

@@ -14,6 +14,7 @@
 #include "io/dxf_reader.hpp"
 #include "io/import_dxf.hpp"
 #include "io/site_reader.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::io {
 
@@ -471,9 +472,7 @@ std::vector<std::string> missing_required(const CameraAttributes& a) {
 
 // The azimuth of a block whose +x points `direction` degrees counter-clockwise from +x.
 double azimuth_of(double direction) {
-    double azimuth = tidy(std::fmod(90.0 - direction, 360.0));
-    if (azimuth < 0) azimuth += 360.0;
-    return azimuth >= 360.0 ? 0.0 : azimuth;
+    return normalize_bearing(tidy(std::fmod(90.0 - direction, 360.0)));
 }
 
 // Sets the camera key `key` from the attribute value; the problem, or "" when it is good.

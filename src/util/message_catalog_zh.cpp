@@ -386,6 +386,7 @@ constexpr Entry kMessages[] = {
      "检查 '{0}' 没有参数 '{1}'；是否应为 '{2}'？"},
     {"unknown check or rule '{}'", "未知的检查或规则 '{0}'"},
     {"no parameter '{}'", "没有参数 '{0}'"},
+    {"parameter '{}' must be in [0, {}], got {}", "参数 '{0}' 必须在 [0, {1}] 范围内，实际为 {2}"},
     {"unknown kind '{}'", "未知的区域类型 '{0}'"},
     {"unknown kind '{}'; did you mean '{}'?", "未知的区域类型 '{0}'；是否应为 '{1}'？"},
 
@@ -511,6 +512,8 @@ constexpr Entry kPhrases[] = {
     {"in (0, 360]", "在 (0, 360] 范围内"},
     {"in [-90, 90]", "在 [-90, 90] 范围内"},
     {"in (0, 180)", "在 (0, 180) 范围内"},
+    {"in [-720, 720]", "在 [-720, 720] 范围内"},
+    {"a value out of range of a number", "超出数值范围的值"},
     {"in (0, 100000] m", "在 (0, 100000] 米范围内"},
     {"in [0, 100000] m", "在 [0, 100000] 米范围内"},
     // The errno texts of "cannot open: …".
@@ -635,6 +638,8 @@ constexpr Entry kPhrases[] = {
      "inserts itself?)",
      "图元 {0}（插入块 '{1}' 的 INSERT）：块的嵌套超过 {2} 层（是否有块插入了自身？）"},
     {"more than {} entities once blocks are expanded", "展开块之后图元超过 {0} 个"},
+    {"entity {} (INSERT of block '{}'): rotation must be {}, got {}",
+     "图元 {0}（插入块 '{1}' 的 INSERT）：旋转角必须{2}，实际为 {3}"},
     // The attributes a camera block lacks (import_drawing.cpp), one to three of them.
     {"{} (attribute {})", "{0}（属性 {1}）"},
     {"{} (no attribute is mapped to it)", "{0}（未映射到任何属性）"},
