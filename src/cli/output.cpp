@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "cli/common_options.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::cli {
 
@@ -44,7 +45,7 @@ bool write_output(const std::string& path, const std::string& content,
     for (const auto& in : inputs) {
         if (same_file(path, in)) {
             fmt::print(stderr, "camaudit: refusing to write the report over the input file {}\n",
-                       in);
+                       util::visible_controls(in));
             return false;
         }
     }
@@ -115,7 +116,9 @@ void set_diagnostics_lang(const std::string& flag) {
 bool print_diagnostics(const Diagnostics& diag) {
     for (const auto& d : diag.sorted()) {
         const auto lang = choose_lang(diagnostics_lang_flag(), diag.region_of(d.loc.file));
-        fmt::print(stderr, "{}\n", d.str(lang == Lang::Zh));
+        // One diagnostic, one line: a file name or id with a newline, CR or ESC is shown, not
+        // obeyed (util/escape.hpp; issue #19, 8).
+        fmt::print(stderr, "{}\n", util::visible_controls(d.str(lang == Lang::Zh)));
     }
     return diag.has_errors();
 }

@@ -6,6 +6,7 @@
 
 #include "model/angle.hpp"
 #include "report/json_writer.hpp"
+#include "util/escape.hpp"
 
 using namespace camaudit;
 
@@ -49,4 +50,42 @@ TEST_CASE("the JSON writer never writes a non-JSON number") {
     CHECK(one(123456789012.5) == "123456789012.5\n");
     CHECK(one(std::numeric_limits<double>::infinity()) == "null\n");
     CHECK(one(std::numeric_limits<double>::quiet_NaN()) == "null\n");
+}
+
+TEST_CASE("escape: control characters are shown, everything else kept") {
+    CHECK(util::visible_controls("C1") == "C1");
+    CHECK(util::visible_controls("a\\b 摄像机") == "a\\b 摄像机");
+    CHECK(util::visible_controls("a\r\n\tb") == "a\\r\\n\\tb");
+    CHECK(util::visible_controls("\x1b]0;t\x07") == "\\x1b]0;t\\x07");
+    CHECK(util::visible_controls("\x7f") == "\\x7f");
+    CHECK(util::visible_controls("x\xc2\x9b"
+                                 "31m") == "x\\u009b31m");    // C1 CSI
+    CHECK(util::visible_controls("\xc2\xa0") == "\xc2\xa0");  // U+00A0 is text
+    CHECK(util::has_controls("a\nb"));
+    CHECK_FALSE(util::has_controls("摄像机 C1"));
+}
+
+TEST_CASE("escape: CSV cells no spreadsheet runs") {
+    CHECK(util::csv_cell("plain") == "plain");
+    CHECK(util::csv_cell("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+    CHECK(util::csv_cell("+1") == "'+1");
+    CHECK(util::csv_cell("-2+3") == "'-2+3");
+    CHECK(util::csv_cell("@SUM(1+1)") == "'@SUM(1+1)");
+    CHECK(util::csv_cell("\tx") == "'\tx");
+    CHECK(util::csv_cell("\rx") == "\"'\rx\"");
+    CHECK(util::csv_cell("=HYPERLINK(\"a\",\"b\")") == "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\"");
+    CHECK(util::csv_cell("a,b") == "\"a,b\"");
+    CHECK(util::csv_cell("") == "");
+}
+
+TEST_CASE("escape: Markdown text, cells and code spans") {
+    CHECK(util::md_backslash("a|b*c_d`e") == "a\\|b\\*c\\_d\\`e");
+    CHECK(util::md_backslash("x\r## y\nz") == "x \\#\\# y z");
+    CHECK(util::md_html("<img src=x>&", false) == "&lt;img src=x&gt;&amp;");
+    CHECK(util::md_html("a|b\r\nc", true) == "a\\|b  c");
+    CHECK(util::md_code_span("C1", false) == "`C1`");
+    CHECK(util::md_code_span("a`b", false) == "``a`b``");
+    CHECK(util::md_code_span("``x", false) == "``` ``x ```");
+    CHECK(util::md_code_span("a|b", true) == "`a\\|b`");
+    CHECK(util::md_code_span("a\nb\x1b", false) == "`a b\\x1b`");
 }
