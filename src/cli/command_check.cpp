@@ -211,7 +211,9 @@ class CheckCommand : public Command {
             }
         auto text =
             audit::write_baseline(findings, previous ? &*previous : nullptr, lang == Lang::Zh);
-        if (!write_output(write_baseline_, text, inputs(config, false))) return kInputError;
+        // The baseline it refreshes was read (for its reasons) and is rewritten on purpose.
+        if (!write_output(write_baseline_, text, inputs(config, false), write_baseline_))
+            return kInputError;
         const std::size_t todo = findings.size() - with_reason;
         fmt::print(stderr, "camaudit: wrote {} baseline entries to {}{}\n", findings.size(),
                    write_baseline_ == "-" ? "standard output" : write_baseline_,

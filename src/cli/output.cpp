@@ -10,6 +10,7 @@
 
 #include "cli/common_options.hpp"
 #include "util/escape.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::cli {
 
@@ -37,7 +38,7 @@ bool write_in_place(const std::string& path, const std::string& content) {
 }  // namespace
 
 bool write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs) {
+                  const std::vector<std::string>& inputs, const std::string& replaces) {
     if (path.empty() || path == "-") {
         std::fwrite(content.data(), 1, content.size(), stdout);
         return std::fflush(stdout) == 0;
@@ -48,6 +49,13 @@ bool write_output(const std::string& path, const std::string& content,
                        util::visible_controls(in));
             return false;
         }
+    }
+    // Every file the run read (drawings, rule packs, baseline, config: not only `inputs`), by
+    // device and inode, whatever path names it.
+    if (util::is_input_file(path) && (replaces.empty() || !same_file(path, replaces))) {
+        fmt::print(stderr, "camaudit: refusing to write the report over the input file {}\n",
+                   util::visible_controls(path));
+        return false;
     }
     fs::path target(path);
     std::error_code kind_ec;

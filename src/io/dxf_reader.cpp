@@ -12,6 +12,7 @@
 #include "io/gdal_api.hpp"
 #include "io/site_reader.hpp"
 #include "model/angle.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::io {
 
@@ -359,6 +360,7 @@ std::optional<std::string> read_bytes(const std::string& path, DxfMessages& mess
         messages.errors.push_back("cannot open the drawing");
         return std::nullopt;
     }
+    util::note_input_file(path);  // never a report's `-o`
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (in.bad() || bytes.str().size() > kMaxFileBytes) {

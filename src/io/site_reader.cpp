@@ -13,6 +13,7 @@
 #include "io/site_loader.hpp"
 #include "io/text_check.hpp"
 #include "io/yaml_tree.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::io {
 
@@ -150,6 +151,7 @@ std::optional<std::string> read_input_file(const std::string& path, std::string_
         diag.error(top, fmt::format("cannot open: {}", std::generic_category().message(errno)));
         return std::nullopt;
     }
+    util::note_input_file(path);  // never a report's `-o`
     std::ostringstream bytes;
     bytes << in.rdbuf();
     if (in.bad()) {

@@ -4,7 +4,8 @@
 #
 #     args: check --format json pan-1e308.yaml   the camaudit arguments (shell words), run in
 #                                                a scratch copy of tests/hostile/
-#     setup: python3 gen.py bomb 12 > bomb.dxf   optional: shell command run there first
+#     setup: python3 gen.py bomb 12 b.dxf       optional: shell command run there first
+#                                                ($CAMAUDIT_SOURCE, $CAMAUDIT_BIN are set)
 #     status: 2                                  the expected exit status
 #     stderr: ptz.pan must be in [-720, 720]     optional, repeatable: substrings of stderr
 #     stdout: ...                                optional, repeatable: substrings of stdout
@@ -34,7 +35,10 @@ limit=${limit:-20}
     exit 1
 }
 cp -R "$root/tests/hostile" "$tmp/work"
-export CAMAUDIT_SOURCE=$root
+export CAMAUDIT_SOURCE=$root CAMAUDIT_BIN=$bin
+# The rule packs too, in the scratch folder: a case may aim `-o` at one of them.
+cp -R "$root/rules" "$tmp/work/rules"
+export CAMAUDIT_RULES=$tmp/work/rules
 cd "$tmp/work" || exit 1
 setup=$(values setup)
 if [ -n "$setup" ] && ! bash -c "$setup"; then
