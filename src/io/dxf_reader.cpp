@@ -20,6 +20,10 @@ namespace {
 
 constexpr int kMaxBlockDepth = 32;
 constexpr std::size_t kMaxEntities = 2'000'000;  // after block expansion
+// Block references followed while expanding, empty blocks included: the entity cap alone
+// counts only what is emitted, so ten references to an empty block, nested twelve deep, ran
+// for hours in an 18 KB drawing (issue #19, 1). This bounds the expansion's work itself.
+constexpr std::size_t kMaxReferences = 2'000'000;
 
 // GDAL's functions: read_dxf has loaded them before anything below runs.
 const GdalApi& gdal() {
@@ -304,6 +308,11 @@ class Expander {
 
     void insert(const RawEntity& raw, const Affine& t, const std::string& layer,
                 const std::string& chain, int depth) {
+        if (++references_ > kMaxReferences)
+            return fail(
+                fmt::format("more than {} block references once blocks are expanded "
+                            "(blocks that insert others many times over)",
+                            kMaxReferences));
         if (raw.bad_rotation)
             return fail(fmt::format("entity {} (INSERT of block '{}'): rotation must be {}, got {}",
                                     raw.handle, raw.block, kInputAngleInterval,
@@ -352,6 +361,7 @@ class Expander {
     const std::function<bool(const std::string&)>& keep_insert_;
     DxfMessages& messages_;
     bool failed_ = false;
+    std::size_t references_ = 0;
 };
 
 std::optional<std::string> read_bytes(const std::string& path, DxfMessages& messages) {

@@ -638,6 +638,9 @@ constexpr Entry kPhrases[] = {
      "inserts itself?)",
      "图元 {0}（插入块 '{1}' 的 INSERT）：块的嵌套超过 {2} 层（是否有块插入了自身？）"},
     {"more than {} entities once blocks are expanded", "展开块之后图元超过 {0} 个"},
+    {"more than {} block references once blocks are expanded (blocks that insert others many "
+     "times over)",
+     "展开块之后块引用超过 {0} 个（块多次重复插入其他块）"},
     {"entity {} (INSERT of block '{}'): rotation must be {}, got {}",
      "图元 {0}（插入块 '{1}' 的 INSERT）：旋转角必须{2}，实际为 {3}"},
     // The attributes a camera block lacks (import_drawing.cpp), one to three of them.
