@@ -9,6 +9,7 @@
 #include "audit/baseline.hpp"
 #include "audit/check_def.hpp"
 #include "io/yaml_read.hpp"
+#include "util/paths.hpp"
 
 namespace camaudit::audit {
 
@@ -203,6 +204,13 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
             r.error(loc, fmt::format("sites: '{}' matches no file (in {})", pattern,
                                      c.dir.empty() ? "." : c.dir.string()));
         for (const auto& m : matches) {
+            // A `../` pattern or a symlink out of the folder: not read, not quoted.
+            if (!util::within_folder(c.dir, m)) {
+                r.error(loc, fmt::format("sites: '{}' is outside the folder of camaudit.yaml "
+                                         "(through '..' or a symlink); not read",
+                                         m));
+                continue;
+            }
             const bool excluded = std::any_of(excludes.begin(), excludes.end(), [&](const auto& e) {
                 return glob_match(e.first, m);
             });
@@ -237,15 +245,29 @@ std::optional<Config> parse_config_tree(const std::string& path,
                        {"sites", "exclude", "rules", "fail_on", "format", "output", "baseline",
                         "lang", "rule_params", "disable"});
     if (!f) return std::nullopt;
+    // What camaudit.yaml names is read or written inside its folder only (issue #19, 5).
+    auto inside = [&](const io::YNode& v, std::string_view key, const std::string& p) {
+        if (util::within_folder(c.dir, p)) return true;
+        r.error(v.loc, fmt::format("{}: '{}' is outside the folder of camaudit.yaml", key, p));
+        return false;
+    };
     if (const io::YNode* v = (*f)["baseline"])
-        if (auto s = r.id(*v, "baseline")) c.baseline = resolve(c.dir, *s);
+        if (auto s = r.id(*v, "baseline"); s && inside(*v, "baseline", *s))
+            c.baseline = resolve(c.dir, *s);
     if (const io::YNode* v = (*f)["output"])
-        if (auto s = r.id(*v, "output")) c.output = *s == "-" ? *s : resolve(c.dir, *s);
+        if (auto s = r.id(*v, "output"); s && (*s == "-" || inside(*v, "output", *s)))
+            c.output = *s == "-" ? *s : resolve(c.dir, *s);
     if (const io::YNode* v = (*f)["rules"]) {
         if (auto list = strings(r, *v, "rules")) {
             c.rules.emplace();
             for (const auto& [pack, loc] : *list)
-                c.rules->push_back(path_like(pack) ? resolve(c.dir, pack) : pack);
+                if (!path_like(pack))
+                    c.rules->push_back(pack);
+                else if (util::within_folder(c.dir, pack))
+                    c.rules->push_back(resolve(c.dir, pack));
+                else
+                    r.error(loc, fmt::format("rules: '{}' is outside the folder of camaudit.yaml",
+                                             pack));
         }
     }
     if (const io::YNode* v = (*f)["fail_on"])

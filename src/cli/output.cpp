@@ -1,10 +1,13 @@
 #include "cli/output.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -33,6 +36,38 @@ bool write_in_place(const std::string& path, const std::string& content) {
         return false;
     }
     return true;
+}
+
+// A new temporary file next to `name` in `dir`, opened O_CREAT|O_EXCL|O_NOFOLLOW: never a file
+// or symlink planted at a guessable name (issue #19, 10), never followed. The name has the
+// process id and a counter; a name that exists is skipped. Returns the descriptor (and the
+// path in `tmp`), or -1 with errno set.
+int create_temporary(const fs::path& dir, const std::string& name, std::string& tmp) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        tmp = (dir / fmt::format(".{}.tmp{}-{}", name, ::getpid(), attempt)).string();
+        const int fd =
+            ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+// Writes all of `content` and closes `fd`; false with errno set on failure.
+bool write_all(int fd, const std::string& content) {
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return ::close(fd) == 0;
 }
 
 }  // namespace
@@ -66,25 +101,33 @@ bool write_output(const std::string& path, const std::string& content,
         // device or pipe itself with a regular file (as root, even /dev/null).
         return write_in_place(path, content);
     }
+    if (kind == fs::file_type::directory) {
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(EISDIR));
+        return false;
+    }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string tmp =
-        (dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid())).string();
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            fmt::print(stderr, "camaudit: cannot write {}\n", path);
-            return false;
-        }
+    std::string tmp;
+    const int fd = create_temporary(dir, target.filename().string(), tmp);
+    if (fd < 0) {
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(errno));
+        return false;
+    }
+    if (!write_all(fd, content)) {
+        const int err = errno;
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(err));
+        return false;
     }
     std::error_code ec;
     fs::rename(tmp, target, ec);
     if (ec) {
+        const std::string why = ec.message();  // before remove() reuses ec
         fs::remove(tmp, ec);
-        fmt::print(stderr, "camaudit: cannot write {}: {}\n", path, ec.message());
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path), why);
         return false;
     }
     return true;

@@ -20,7 +20,15 @@ std::string num(double v) {
 std::string escape(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        // U+FFFE and U+FFFF are not XML 1.0 characters either (issue #19, 10): the standalone
+        // SVG would not be well-formed.
+        if (s.compare(i, 3, "\xEF\xBF\xBE") == 0 || s.compare(i, 3, "\xEF\xBF\xBF") == 0) {
+            out += ' ';
+            i += 2;
+            continue;
+        }
         switch (c) {
             case '&':
                 out += "&amp;";

@@ -38,6 +38,13 @@ constexpr Entry kMessages[] = {
     {"invalid UTF-8 (byte {}); {} must be UTF-8",
      "无效的 UTF-8 字节（{0}）；{1}必须采用 UTF-8 编码"},
     {"control character {}: not a UTF-8 text file", "控制字符 {0}：不是 UTF-8 文本文件"},
+    {"'{}' is outside the folder of the site file; drawings must be inside it",
+     "'{0}' 位于站点文件所在文件夹之外；图纸必须在该文件夹内"},
+    {"'{}' is outside the folder of camaudit.yaml", "'{0}' 位于 camaudit.yaml 所在文件夹之外"},
+    {"'{}' is outside the folder of camaudit.yaml (through '..' or a symlink); not read",
+     "'{0}' 位于 camaudit.yaml 所在文件夹之外（经由 '..' 或符号链接）；未读取"},
+    {"control character {} written as an escape: not allowed in a text value",
+     "以转义写出的控制字符 {0}：文本值中不允许"},
 
     // io/yaml_tree.cpp
     {"aliases are not supported in {}", "{0}不支持 YAML 别名（alias）"},

@@ -15,6 +15,10 @@
 #     absent-re: \binf\b                          optional, repeatable: the same, an extended regular expression
 #     file: out.csv                              optional: a file the run must leave; `file-has:`
 #                                                and `file-absent:` lines then check its text
+#     wrapper: plant.sh                          optional: run `bash plant.sh CAMAUDIT ARGS...`
+#                                                instead (it ends by exec'ing camaudit)
+#     after: python3 -c ...                      optional: a shell command that must succeed
+#                                                after the run (it checks what was written)
 #     timeout: 20                                seconds (also the CTest TIMEOUT of the case)
 #
 # Never a crash (status < 128) and never the timeout. Usage: run.sh CAMAUDIT REPO_ROOT NAME.case
@@ -48,7 +52,9 @@ fi
 touch "$tmp/stamp"
 sleep 0.01
 eval "set -- $args"
-timeout "$limit" "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+wrapper=$(values wrapper)
+if [ -n "$wrapper" ]; then set -- bash "$wrapper" "$bin" "$@"; else set -- "$bin" "$@"; fi
+timeout "$limit" "$@" >"$tmp/out" 2>"$tmp/err"
 status=$?
 show() { sed 's/^/    /' "$tmp/err" | head -c 2000 >&2; }
 if [ "$status" -eq 124 ]; then
@@ -105,6 +111,13 @@ if [ -n "$out_file" ]; then
         done < <(values file-absent)
     else
         fail "$name" "no file $out_file"
+    fi
+fi
+after=$(values after)
+if [ -n "$after" ]; then
+    if bash -c "$after" >"$tmp/after" 2>&1; then pass; else
+        fail "$name" "after: $after"
+        head -c 1000 "$tmp/after" >&2
     fi
 fi
 echo "$name: $passed passed, $failed failed"

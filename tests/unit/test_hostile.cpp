@@ -1,12 +1,18 @@
-// Hostile input (issue #19): the one angle range and normalisation (model/angle.hpp).
+// Hostile input (issue #19): angles, JSON numbers, escaping, paths (model/angle.hpp, util/).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "model/angle.hpp"
 #include "report/json_writer.hpp"
 #include "util/escape.hpp"
+#include "util/paths.hpp"
 
 using namespace camaudit;
 
@@ -88,4 +94,25 @@ TEST_CASE("escape: Markdown text, cells and code spans") {
     CHECK(util::md_code_span("``x", false) == "``` ``x ```");
     CHECK(util::md_code_span("a|b", true) == "`a\\|b`");
     CHECK(util::md_code_span("a\nb\x1b", false) == "`a b\\x1b`");
+}
+
+TEST_CASE("within_folder: .. and symlinks resolved before the check") {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / fmt::format("camaudit-within-{}", ::getpid());
+    fs::remove_all(root);
+    fs::create_directories(root / "repo" / "sites");
+    fs::create_directories(root / "repobis");
+    std::ofstream(root / "secret.txt") << "x";
+    fs::create_symlink("../../secret.txt", root / "repo" / "sites" / "out.yaml");
+    fs::create_symlink("../sites", root / "repo" / "sites" / "in");
+    const fs::path repo = root / "repo";
+    CHECK(util::within_folder(repo, "sites/a.yaml"));             // need not exist
+    CHECK(util::within_folder(repo, "sites/../b.yaml"));          // still inside
+    CHECK(util::within_folder(repo, "sites/in/x.yaml"));          // a symlink inside
+    CHECK_FALSE(util::within_folder(repo, "../secret.txt"));      // climbs out
+    CHECK_FALSE(util::within_folder(repo, "sites/out.yaml"));     // a symlink out
+    CHECK_FALSE(util::within_folder(repo, "/etc/passwd"));        // absolute, elsewhere
+    CHECK_FALSE(util::within_folder(repo, "../repobis/x"));       // a sibling sharing a prefix
+    CHECK(util::within_folder(repo, (repo / "sites").string()));  // absolute, inside
+    fs::remove_all(root);
 }
