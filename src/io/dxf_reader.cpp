@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -371,15 +372,25 @@ std::optional<std::string> read_bytes(const std::string& path, DxfMessages& mess
         return std::nullopt;
     }
     util::note_input_file(path);  // never a report's `-o`
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad() || bytes.str().size() > kMaxFileBytes) {
+    // The size before reading (a 1 GiB sparse drawing was read whole first), and at most one
+    // byte past the limit whatever the size said (a device, a pipe; issue #19, 6).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    std::string bytes;
+    if (ec || size <= kMaxFileBytes) {
+        char chunk[1 << 16];
+        while (in && bytes.size() <= kMaxFileBytes) {
+            in.read(chunk, sizeof chunk);
+            bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        }
+    }
+    if (in.bad() || (!ec && size > kMaxFileBytes) || bytes.size() > kMaxFileBytes) {
         messages.errors.push_back(
             in.bad() ? "cannot read the drawing"
                      : fmt::format("the drawing is larger than {} MiB", kMaxFileBytes >> 20));
         return std::nullopt;
     }
-    return std::move(bytes).str();
+    return bytes;
 }
 
 // Every feature of the layer `name` ("entities" or "blocks"), in file order.

@@ -38,6 +38,7 @@ constexpr Entry kMessages[] = {
     {"invalid UTF-8 (byte {}); {} must be UTF-8",
      "无效的 UTF-8 字节（{0}）；{1}必须采用 UTF-8 编码"},
     {"control character {}: not a UTF-8 text file", "控制字符 {0}：不是 UTF-8 文本文件"},
+    {"{} bytes, more than the limit of {}", "{0} 字节，超过上限 {1}"},
     {"'{}' is outside the folder of the site file; drawings must be inside it",
      "'{0}' 位于站点文件所在文件夹之外；图纸必须在该文件夹内"},
     {"'{}' is outside the folder of camaudit.yaml", "'{0}' 位于 camaudit.yaml 所在文件夹之外"},
