@@ -6,6 +6,9 @@ in $CAMAUDIT_SOURCE (for tests/dxf/dxfgen.py).
     gen.py rotation ANGLE FILE.dxf   a camera block inserted with rotation ANGLE
     gen.py bomb LEVELS FILE.dxf      blocks B1..BLEVELS each inserting the level below 10
                                      times over an empty B0, BLEVELS inserted once (#19, 1)
+    gen.py star N FILE.yaml          a guest room shaped as a star of N vertices (#19, 6)
+    gen.py ring N FILE.yaml          N short walls in a ring round a 360° camera (#19, 6)
+    gen.py crowd N FILE.yaml         N cameras at one point watching a guest room (#19, 6)
 """
 import os
 import sys
@@ -53,5 +56,48 @@ def bomb(levels, path):
     d.save(path)
 
 
+HEAD = """camaudit: 1
+operator: {id: op, name: 测试单位, type: enterprise, credit_code: 91310110666007217T, responsible: true}
+system: {retention_days: 30, delivered: 2025-06-01, filing: {filed: true, date: 2025-06-20, record_no: "fx-1"}}
+site: {id: hostile-big, region: CN}
+"""
+
+
+def star(n, path):
+    import math
+    n = int(n)
+    pts = []
+    for i in range(n):
+        a = 2 * math.pi * i / n
+        r = 10 if i % 2 == 0 else 5
+        pts.append(f"[{50 + r * math.cos(a):.6f},{50 + r * math.sin(a):.6f}]")
+    with open(path, "w") as f:
+        f.write(HEAD + "zones:\n  - {id: room, kind: hotel.guest_room, polygon: [" +
+                ",".join(pts) + "]}\ncameras:\n  - {id: C1, position: [50, 30], azimuth: 0, "
+                "hfov: 90, range: 40}\n")
+
+
+def ring(n, path):
+    import math
+    n = int(n)
+    with open(path, "w") as f:
+        f.write(HEAD + "zones:\n  - {id: room, kind: hotel.guest_room, polygon: "
+                "[[40,40],[60,40],[60,60],[40,60]]}\nwalls:\n")
+        for i in range(n):
+            a, b = 2 * math.pi * i / n, 2 * math.pi * (i + 0.5) / n
+            f.write(f"  - {{id: w{i}, line: [[{50 + 30 * math.cos(a):.6f},{50 + 30 * math.sin(a):.6f}],"
+                    f"[{50 + 30 * math.cos(b):.6f},{50 + 30 * math.sin(b):.6f}]]}}\n")
+        f.write("cameras:\n  - {id: C1, position: [50, 50], hfov: 360, range: 40}\n")
+
+
+def crowd(n, path):
+    with open(path, "w") as f:
+        f.write(HEAD + "zones:\n  - {id: room, kind: hotel.guest_room, polygon: "
+                "[[40,40],[60,40],[60,60],[40,60]]}\ncameras:\n")
+        for i in range(int(n)):
+            f.write(f"  - {{id: C{i}, position: [50, 30], azimuth: 0, hfov: 90, range: 40}}\n")
+
+
 if __name__ == "__main__":
-    {"rotation": rotation, "bomb": bomb}[sys.argv[1]](*sys.argv[2:])
+    {"rotation": rotation, "bomb": bomb, "star": star, "ring": ring,
+     "crowd": crowd}[sys.argv[1]](*sys.argv[2:])
