@@ -205,7 +205,7 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
                                      c.dir.empty() ? "." : c.dir.string()));
         for (const auto& m : matches) {
             // A `../` pattern or a symlink out of the folder: not read, not quoted.
-            if (!util::within_folder(c.dir, m)) {
+            if (c.confined && !util::within_folder(c.dir, m)) {
                 r.error(loc, fmt::format("sites: '{}' is outside the folder of camaudit.yaml "
                                          "(through '..' or a symlink); not read",
                                          m));
@@ -224,11 +224,12 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
 
 std::optional<Config> parse_config_tree(const std::string& path,
                                         const std::optional<io::YNode>& root,
-                                        const std::vector<std::string>& formats,
-                                        Diagnostics& diag) {
+                                        const std::vector<std::string>& formats, Diagnostics& diag,
+                                        bool confined = true) {
     if (!root) return std::nullopt;
     Config c;
     c.file = path;
+    c.confined = confined;
     c.dir = fs::path(path).parent_path();
     if (root->is_null()) return c;  // an empty camaudit.yaml: no defaults, but a project root
     io::Reader r(diag);
@@ -247,7 +248,7 @@ std::optional<Config> parse_config_tree(const std::string& path,
     if (!f) return std::nullopt;
     // What camaudit.yaml names is read or written inside its folder only (issue #19, 5).
     auto inside = [&](const io::YNode& v, std::string_view key, const std::string& p) {
-        if (util::within_folder(c.dir, p)) return true;
+        if (!c.confined || util::within_folder(c.dir, p)) return true;
         r.error(v.loc, fmt::format("{}: '{}' is outside the folder of camaudit.yaml", key, p));
         return false;
     };
@@ -263,7 +264,7 @@ std::optional<Config> parse_config_tree(const std::string& path,
             for (const auto& [pack, loc] : *list)
                 if (!path_like(pack))
                     c.rules->push_back(pack);
-                else if (util::within_folder(c.dir, pack))
+                else if (!c.confined || util::within_folder(c.dir, pack))
                     c.rules->push_back(resolve(c.dir, pack));
                 else
                     r.error(loc, fmt::format("rules: '{}' is outside the folder of camaudit.yaml",
@@ -341,10 +342,10 @@ std::optional<Config> parse_config(const std::string& path, const std::string& t
 }
 
 std::optional<Config> read_config(const std::string& path, const std::vector<std::string>& formats,
-                                  Diagnostics& diag) {
+                                  Diagnostics& diag, bool confined) {
     Diagnostics local;
     auto root = read_yaml_file(path, "config file", local);
-    auto c = parse_config_tree(path, root, formats, local);
+    auto c = parse_config_tree(path, root, formats, local, confined);
     diag.merge(local);
     return c;
 }

@@ -310,16 +310,17 @@ class Expander {
     void insert(const RawEntity& raw, const Affine& t, const std::string& layer,
                 const std::string& chain, int depth) {
         if (++references_ > kMaxReferences)
-            return fail(
-                fmt::format("more than {} block references once blocks are expanded "
-                            "(blocks that insert others many times over)",
-                            kMaxReferences));
+            return fail(fmt::format("more than {} block references once blocks are expanded "
+                                    "(blocks that insert others many times over)",
+                                    kMaxReferences),
+                        raw);
         if (raw.bad_rotation)
             return fail(fmt::format("entity {} (INSERT of block '{}'): rotation must be {}, got {}",
                                     raw.handle, raw.block, kInputAngleInterval,
                                     std::isfinite(*raw.bad_rotation)
                                         ? fmt::format("{}", *raw.bad_rotation)
-                                        : std::string("a value out of range of a number")));
+                                        : std::string("a value out of range of a number")),
+                        raw);
         const Affine placement = raw.placement.then(t);
         if (keep_insert_(raw.block)) {
             DxfEntity e = origin(raw, layer, chain);
@@ -335,10 +336,10 @@ class Expander {
         auto body = blocks_.find(raw.block);
         if (body == blocks_.end()) return;  // an empty or undefined block draws nothing
         if (depth >= kMaxBlockDepth) {
-            fail(
-                fmt::format("entity {} (INSERT of block '{}'): blocks nested deeper than {} "
-                            "levels (a block that inserts itself?)",
-                            raw.handle, raw.block, kMaxBlockDepth));
+            fail(fmt::format("entity {} (INSERT of block '{}'): blocks nested deeper than {} "
+                             "levels (a block that inserts itself?)",
+                             raw.handle, raw.block, kMaxBlockDepth),
+                 raw);
             return;
         }
         const std::string inner_chain = chain.empty() ? raw.handle : chain + "/" + raw.handle;
@@ -352,10 +353,19 @@ class Expander {
                 fmt::format("more than {} entities once blocks are expanded", kMaxEntities));
         out_.entities.push_back(std::move(e));
     }
-    void fail(std::string message) {
-        if (!failed_) messages_.errors.push_back(std::move(message));
+    // The first error stops the expansion; `at`, where given, is the entity whose DXF line
+    // the error is reported at (issue #19, 10: errors without a position).
+    void fail(std::string message, const RawEntity* at = nullptr) {
+        if (!failed_) {
+            if (at)
+                if (auto known = out_.index.entities.find(at->handle);
+                    known != out_.index.entities.end())
+                    messages_.error_lines[messages_.errors.size()] = known->second.line;
+            messages_.errors.push_back(std::move(message));
+        }
         failed_ = true;
     }
+    void fail(std::string message, const RawEntity& at) { fail(std::move(message), &at); }
 
     DxfDrawing& out_;
     const std::map<std::string, std::vector<RawEntity>>& blocks_;

@@ -87,7 +87,7 @@ class DrawingImport {
         auto drawing = read_dxf(path_, keep, messages);
         for (const auto& w : messages.warnings)
             s_.r.diag().warning({path_, 0, 0}, fmt::format("GDAL: {}", w));
-        report_read_errors(messages.errors);
+        report_read_errors(messages);
         if (!drawing) return;
         check_names(entry_.walls, drawing->layers, "layer");
         check_names(entry_.glass, drawing->layers, "layer");
@@ -102,12 +102,17 @@ class DrawingImport {
   private:
     // GDAL says where the DXF text breaks ("..., 1028: error at line 81 of f1.dxf"): that
     // line is the position; one such error is enough, the next ones follow from it.
-    void report_read_errors(const std::vector<std::string>& errors) {
+    void report_read_errors(const DxfMessages& messages) {
         bool located = false;
-        for (const auto& e : errors) {
+        for (std::size_t i = 0; i < messages.errors.size(); ++i) {
+            const std::string& e = messages.errors[i];
             const auto at = e.find("error at line ");
             if (at == std::string::npos) {
-                s_.r.error({path_, 0, 0}, fmt::format("cannot read the drawing: {}", e));
+                // The expansion's errors name their entity, and its line where known.
+                auto line = messages.error_lines.find(i);
+                const int l = line != messages.error_lines.end() ? line->second : 0;
+                s_.r.error({path_, l, l > 0 ? 1 : 0},
+                           fmt::format("cannot read the drawing: {}", e));
                 continue;
             }
             if (located) continue;
