@@ -163,6 +163,7 @@ void write_wall(Out& o, const Wall& w) {
     o.opt(4, "floor", w.floor);
     o.line(4, w.is_polygon ? "polygon: " + polygon(w.polygon) : "line: " + points(w.line));
     if (w.transparent) o.line(4, "transparent: true");
+    if (w.height) o.line(4, "height: " + number(*w.height));
 }
 
 void write_camera(Out& o, const Camera& c) {
@@ -197,7 +198,7 @@ void write_camera(Out& o, const Camera& c) {
 }
 
 void write_settings(Out& o, const Settings& s) {
-    if (s.rule_params.empty() && s.disable.empty()) return;
+    if (s.rule_params.empty() && s.disable.empty() && !s.view_height) return;
     o.line(0, "settings:");
     if (!s.rule_params.empty()) {
         o.line(2, "rule_params:");
@@ -213,6 +214,7 @@ void write_settings(Out& o, const Settings& s) {
             names += (names.empty() ? "" : ", ") + quoted(name);
         o.line(2, fmt::format("disable: [{}]", names));
     }
+    if (s.view_height) o.line(2, "view_height: " + number(*s.view_height));
 }
 
 }  // namespace
