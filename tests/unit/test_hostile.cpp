@@ -11,6 +11,7 @@
 
 #include "model/angle.hpp"
 #include "report/json_writer.hpp"
+#include "report/svg_common.hpp"
 #include "util/escape.hpp"
 #include "util/paths.hpp"
 
@@ -115,4 +116,16 @@ TEST_CASE("within_folder: .. and symlinks resolved before the check") {
     CHECK_FALSE(util::within_folder(repo, "../repobis/x"));       // a sibling sharing a prefix
     CHECK(util::within_folder(repo, (repo / "sites").string()));  // absolute, inside
     fs::remove_all(root);
+}
+
+TEST_CASE("svg wrap: a 200,000-character name is cut with its ellipsis in one pass") {
+    // Quadratic before (issue #19, 6): the width of the whole line measured again per token
+    // and per glyph the ellipsis removed. The same lines as a short name's, to the glyph.
+    const std::string huge(200'000, 'r');
+    const auto lines = report::svg::wrap(huge + " tail", 60, 10, 1);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].ends_with("…"));
+    CHECK(report::svg::text_width(lines[0], 10) <= 60);
+    const auto short_lines = report::svg::wrap(huge.substr(0, 40) + " tail", 60, 10, 1);
+    CHECK(short_lines == lines);
 }
