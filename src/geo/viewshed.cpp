@@ -179,33 +179,31 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
         v.area = make_empty_polygon();
         return v;
     }
-    Geom g = make_polygon(ring);
     // GEOSisValid is the expensive part of a small viewshed: skip it for rings proven simple.
     bool trusted = is_star_ring_simple(ring, v.eye, !field.full);
     // GEOS's overlay refuses an invalid operand (a TopologyException): a ring not proven
     // simple is checked, and repaired, before a pillar or mask is taken from it.
     bool overlay_ready = trusted;
+    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
+    // those that meet the swept polygon: the others change nothing). The GEOS polygon is
+    // made once, from the second sweep's result when it vouches for one.
+    std::optional<std::vector<Polygon>> rest;
+    if (!shadows.subtracts_nothing() && trusted) {
+        std::vector<const Trapezoid*> trapezoids;
+        trapezoids.reserve(shadows.trapezoids.size());
+        for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
+        rest =
+            subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids, shadows.insides);
+    }
+    Geom g = rest ? make_polygons(*rest) : make_polygon(ring);  // vouched for: still trusted
     auto subtract = [&](const GEOSGeometry* part) {
         if (!overlay_ready && !is_valid(g.get())) g = repair(g.get());
         overlay_ready = true;  // GEOS's overlay returns valid geometry
         g = difference(g.get(), part);
         trusted = false;
     };
-    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
-    // those that meet the swept polygon: the others change nothing).
-    if (!shadows.subtracts_nothing()) {
-        std::optional<std::vector<Polygon>> rest;
-        if (trusted) {
-            std::vector<const Trapezoid*> trapezoids;
-            trapezoids.reserve(shadows.trapezoids.size());
-            for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
-            rest = subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids,
-                                    shadows.insides);
-        }
-        if (rest) {
-            g = make_polygons(*rest);  // vouched for: still trusted
-            overlay_ready = true;
-        } else if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
+    if (!shadows.subtracts_nothing() && !rest) {
+        if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
             subtract(union_of(seen).get());
             v.shadows_by_overlay = true;
         }
