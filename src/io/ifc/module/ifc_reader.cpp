@@ -576,7 +576,11 @@ class Reader {
         }
         const auto body = geometry_->shape(element, ShapeKind::body, true);
         w.has_body = heights(body, base, w.bottom, w.top);
-        const double cut = base + options_.cut_height;
+        // An element wholly below the cut (a 1.1 m counter, a parapet) is cut halfway up its
+        // body instead, so that it comes in with its height rather than not at all.
+        double cut = base + options_.cut_height;
+        if (w.has_body && w.top < options_.cut_height && w.top > w.bottom)
+            cut = base + (w.bottom + w.top) / 2;
         for (const auto* meshes : {&body.solids, &body.surfaces})
             for (const auto& mesh : *meshes) {
                 auto section = section_at(mesh, cut);
