@@ -50,7 +50,8 @@ struct SiteWith {
     Diagnostics diag;
     std::optional<Site> site;
 
-    SiteWith(const std::string& model, const std::string& item, const std::string& extra = "") {
+    SiteWith(const std::string& model, const std::string& item, const std::string& extra = "",
+             const std::string& crs = "local") {
         dir =
             std::filesystem::temp_directory_path() / fmt::format("camaudit-ifc-site-{}", getpid());
         std::filesystem::create_directories(dir);
@@ -58,7 +59,7 @@ struct SiteWith {
         std::ofstream(path) << "camaudit: 1\n"
                                "operator: {id: op, name: 测试单位, type: enterprise, "
                                "credit_code: 91310110666007217T, responsible: true}\n"
-                               "site: {id: t, region: CN}\n"
+                            << "site: {id: t, region: CN, crs: \"" << crs << "\"}\n"
                             << extra << "import:\n  - ifc: " << model << "\n"
                             << item;
         site = io::load_site(path, diag);
@@ -221,4 +222,38 @@ TEST_CASE("ifc site import: a camera in a wall or on its face is moved 5 cm out 
     // 10 cm from it: left where it is.
     CHECK(camera_at("5.,1.9").y == doctest::Approx(1.9));
     std::filesystem::remove(model);
+}
+
+TEST_CASE("ifc site import: a projected crs places the model by its IfcMapConversion") {
+    // office-mm.ifc's conversion with eastings 500 000 m (the file's 39 500 000 carries the
+    // Gauss-Krüger zone number, beyond camaudit's coordinate limit of 1e7): x axis (cos 30°,
+    // sin 30°), scale 1. The camera at (5, 4) m of the model is at
+    //   E = 500000 + 5 cos 30° − 4 sin 30° = 500002.330127, N = 3500000 + 5 sin 30° + 4 cos 30°
+    //     = 3500005.964102,
+    // and its azimuth, 45° in the model, turns with the axis: 45 − 30 = 15°.
+    std::string text = slurp(kDir + "office-mm.ifc");
+    const std::string e = "39500000.,3500000.";
+    const auto at = text.find(e);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, e.size(), "500000.,3500000.");
+    const auto model =
+        std::filesystem::temp_directory_path() / fmt::format("camaudit-ifc-map-{}.ifc", getpid());
+    std::ofstream(model) << text;
+    SiteWith s(model.string(), "",
+               "parties: [{id: \"安保 Co.\", name: 安保公司, type: enterprise, "
+               "credit_code: 91310110666007217T}]\n");
+    std::filesystem::remove(model);
+    REQUIRE(s.site.has_value());  // crs local: the model's own coordinates
+    CHECK(s.site->cameras[0].position == Point{5, 4});
+    std::ofstream(model) << text;
+    SiteWith projected(model.string(), "",
+                       "parties: [{id: \"安保 Co.\", name: 安保公司, type: enterprise, "
+                       "credit_code: 91310110666007217T}]\n",
+                       "EPSG:4527");
+    std::filesystem::remove(model);
+    REQUIRE(projected.site.has_value());
+    const Camera& c = projected.site->cameras[0];
+    CHECK(c.position.x == doctest::Approx(500002.330127).epsilon(1e-12));
+    CHECK(c.position.y == doctest::Approx(3500005.964102).epsilon(1e-12));
+    CHECK(*c.azimuth == doctest::Approx(15));
 }
