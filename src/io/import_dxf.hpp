@@ -52,8 +52,8 @@ std::optional<double> metres_per_insunits(int code);
 // `key: value` pairs of strings, in file order (duplicates reported); `what` names the mapping.
 std::vector<std::pair<std::string, std::string>> read_pairs(SiteLoader& s, const YNode& node,
                                                             std::string_view what);
-// `place.part`, as zone kinds are written.
-bool kind_shaped(std::string_view kind);
+// `kinds`: label or name text → zone kind (`place.part`), in file order.
+std::vector<std::pair<std::string, std::string>> read_kind_map(SiteLoader& s, const YNode& node);
 
 // The camera keys that block attributes may give.
 inline constexpr std::string_view kCameraAttributeKeys[] = {

@@ -61,10 +61,8 @@ bool kind_shaped(std::string_view kind) {
     return true;
 }
 
-namespace {
-
-void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
-    e.kinds = read_pairs(s, node, "kinds");
+std::vector<std::pair<std::string, std::string>> read_kind_map(SiteLoader& s, const YNode& node) {
+    auto kinds = read_pairs(s, node, "kinds");
     for (std::size_t i = 0; i < node.pair_count() && node.is_mapping(); ++i) {
         const YNode& v = node.val(i);
         if (v.is_scalar() && !kind_shaped(v.value))
@@ -72,6 +70,13 @@ void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
                                          "(lowercase letters, digits, '_', one dot)",
                                          v.value));
     }
+    return kinds;
+}
+
+namespace {
+
+void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
+    e.kinds = read_kind_map(s, node);
 }
 
 void read_cameras_mapping(SiteLoader& s, const YNode& node, ImportEntry& e) {

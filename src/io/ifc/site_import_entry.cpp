@@ -31,17 +31,6 @@ void read_storeys(SiteLoader& s, const YNode& node, IfcImportEntry& e) {
         e.storey_locs.emplace(node.key(i).value, node.key(i).loc);  // the first of a repeat
 }
 
-void read_kinds(SiteLoader& s, const YNode& node, IfcImportEntry& e) {
-    e.kinds = read_pairs(s, node, "kinds");
-    for (std::size_t i = 0; i < node.pair_count() && node.is_mapping(); ++i) {
-        const YNode& v = node.val(i);
-        if (v.is_scalar() && !kind_shaped(v.value))
-            s.r.error(v.loc, fmt::format("kinds: '{}' is not a zone kind of the form place.part "
-                                         "(lowercase letters, digits, '_', one dot)",
-                                         v.value));
-    }
-}
-
 }  // namespace
 
 std::optional<IfcImportEntry> read_ifc_entry(SiteLoader& s, const YNode& node) {
@@ -61,7 +50,7 @@ std::optional<IfcImportEntry> read_ifc_entry(SiteLoader& s, const YNode& node) {
             else
                 e.cut_height = *h;
         }
-    if (const YNode* v = (*f)["kinds"]) read_kinds(s, *v, e);
+    if (const YNode* v = (*f)["kinds"]) e.kinds = read_kind_map(s, *v);
     if (const YNode* v = (*f)["doors"])
         if (auto d = s.r.choice(*v, "doors", {"closed", "open"})) e.doors_open = *d == "open";
     if (s.r.diag().error_count() != errors || e.ifc.empty()) return std::nullopt;
