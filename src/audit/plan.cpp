@@ -27,6 +27,25 @@ ZoneCategory category_of(KindCategory k) {
     return ZoneCategory::Other;
 }
 
+// Where a partial wall's height is written: the middle of a line's longest segment, inside a
+// pillar.
+std::optional<Point> height_label_at(const Wall& w) {
+    if (w.is_polygon) {
+        auto at = geo::label_point({w.polygon});
+        if (!at) return std::nullopt;
+        return at->at;
+    }
+    std::optional<Point> best;
+    double longest = -1;
+    for (std::size_t i = 0; i + 1 < w.line.size(); ++i) {
+        const Point& a = w.line[i];
+        const Point& b = w.line[i + 1];
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        if (len > longest) longest = len, best = Point{(a.x + b.x) / 2, (a.y + b.y) / 2};
+    }
+    return best;
+}
+
 std::string zone_label(const AuditContext& ctx, std::size_t i, Lang lang) {
     const Zone& z = ctx.working().zones[i];
     if (!z.name.empty()) return z.name;
@@ -152,6 +171,10 @@ Plan build_plan(const AuditContext& ctx, const std::vector<Finding>& findings, L
         else
             pw.line = w.line;
         pw.transparent = w.transparent;
+        if (w.height && !w.transparent) {  // transparent walls ignore heights
+            pw.height = w.height;
+            pw.label_at = height_label_at(w);
+        }
         floor->walls.push_back(std::move(pw));
     }
     std::map<std::string, std::pair<std::string, Point>> camera_at;  // id → floor, eye

@@ -33,6 +33,11 @@ struct PlanWall {
     std::vector<Point> line;       // a line wall
     std::optional<Polygon> solid;  // a pillar / outline
     bool transparent = false;
+    // An opaque wall with a height (a partition, a curtain, a counter): drawn dashed and
+    // lighter than a wall to the ceiling, its height written at `label_at` (the middle of its
+    // longest segment, or a pillar's label point).
+    std::optional<double> height;
+    std::optional<Point> label_at;
 };
 
 struct DensityBand {

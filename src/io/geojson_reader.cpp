@@ -36,8 +36,9 @@ const Role kZone = {
     "zone",
     {"id", "kind", "name", "floor", "radius", "width", "public", "owner", "key_part"},
     {{"Polygon", "polygon"}, {"Point", "point"}, {"LineString", "line"}}};
-const Role kWall = {
-    "wall", {"id", "floor", "transparent"}, {{"LineString", "line"}, {"Polygon", "polygon"}}};
+const Role kWall = {"wall",
+                    {"id", "floor", "transparent", "height"},
+                    {{"LineString", "line"}, {"Polygon", "polygon"}}};
 const Role kCamera = {
     "camera",
     {"id", "floor", "height", "azimuth", "hfov", "range", "tilt", "vfov", "resolution", "ptz",

@@ -93,6 +93,9 @@ class DrawingImport {
         check_names(entry_.zones, drawing->layers, "layer");
         if (entry_.labels_given) check_names(entry_.labels, drawing->layers, "layer");
         check_names(entry_.camera_blocks, drawing->blocks, "block");
+        std::vector<NamePattern> height_layers;
+        for (const auto& [p, h] : entry_.heights) height_layers.push_back(p);
+        check_names(height_layers, drawing->layers, "layer");
         scale_ = units(*drawing);
         for (const DxfEntity& e : drawing->entities) take(e);
         name_zones();
@@ -220,6 +223,12 @@ class DrawingImport {
         Wall w;
         w.floor = entry_.floor;
         w.transparent = glass;
+        if (!glass)
+            for (const auto& [p, h] : entry_.heights)
+                if (matches(p.text, e.layer)) {
+                    w.height = h;
+                    break;
+                }
         w.loc = entry_.loc;
         w.origin = origin(e);
         const std::string what = element_of(e) + ": wall";

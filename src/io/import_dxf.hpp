@@ -36,6 +36,10 @@ struct ImportEntry {
     bool labels_given = false;                               // else `labels` are the zone layers
     std::vector<std::pair<std::string, std::string>> kinds;  // label key → zone kind
     std::vector<std::pair<std::string, std::string>> attributes;  // attribute tag → camera key
+    // `heights` (an extension): wall layer pattern → the walls' height in metres, in file order;
+    // a wall takes the first that matches its layer, a layer that none matches reaches the
+    // ceiling.
+    std::vector<std::pair<NamePattern, double>> heights;
 };
 
 // Zone labels seen so far in this site (all drawings): the second `客房` becomes `客房#2`.

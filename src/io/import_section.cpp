@@ -7,6 +7,7 @@
 
 #include "io/ifc/site_import.hpp"
 #include "io/import_dxf.hpp"
+#include "io/site_reader.hpp"
 
 namespace camaudit::io {
 
@@ -79,6 +80,42 @@ void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
     e.kinds = read_kind_map(s, node);
 }
 
+// `heights: {A-PART: 2.0}`: metres (whatever the drawing's units: heights are not drawn),
+// keyed by layers of `walls`; a plain name that no `walls` pattern matches is an error (a
+// glass layer ignores heights, any other layer gives no walls).
+void read_heights(SiteLoader& s, const YNode& node, ImportEntry& e) {
+    if (!node.is_mapping()) {
+        s.r.error(node.loc,
+                  fmt::format("{}: expected a mapping, got {}", "heights", describe(node)));
+        return;
+    }
+    for (std::size_t i = 0; i < node.pair_count(); ++i) {
+        const YNode& key = node.key(i);
+        auto layer = s.r.id(key, "heights");
+        if (!layer) continue;
+        bool repeated = false;
+        for (const auto& [p, h] : e.heights) repeated = repeated || p.text == *layer;
+        if (repeated) {
+            s.r.error(key.loc, fmt::format("{}: duplicate key '{}'", "heights", *layer));
+            continue;
+        }
+        const NamePattern pattern{*layer, key.loc};
+        if (!pattern.wildcard() && !matches_any(e.walls, *layer)) {
+            s.r.error(key.loc, fmt::format("heights: layer '{}' is not a layer of walls", *layer));
+            continue;
+        }
+        const std::string what = fmt::format("heights.{}", *layer);
+        auto h = s.r.number(node.val(i), what);
+        if (!h) continue;
+        if (*h <= 0 || *h > kMaxDistance) {
+            s.r.error(node.val(i).loc,
+                      fmt::format("{} must be {}, got {}", what, "in (0, 100000] m", *h));
+            continue;
+        }
+        e.heights.emplace_back(pattern, *h);
+    }
+}
+
 void read_cameras_mapping(SiteLoader& s, const YNode& node, ImportEntry& e) {
     auto f = s.r.mapping(node, "import cameras", {"blocks", "attributes"});
     if (!f) return;
@@ -132,9 +169,9 @@ bool names_model(const YNode& item) {
 }
 
 std::optional<ImportEntry> read_entry(SiteLoader& s, const YNode& node) {
-    auto f = s.r.mapping(
-        node, "import",
-        {"dxf", "units", "floor", "walls", "glass", "zones", "labels", "kinds", "cameras"});
+    auto f = s.r.mapping(node, "import",
+                         {"dxf", "units", "floor", "walls", "glass", "zones", "labels", "kinds",
+                          "cameras", "heights"});
     if (!f) return std::nullopt;
     const std::size_t errors = s.r.diag().error_count();
     ImportEntry e;
@@ -160,6 +197,7 @@ std::optional<ImportEntry> read_entry(SiteLoader& s, const YNode& node) {
                   "import: zones need 'kinds' (label text → zone kind, e.g. "
                   "{客房: hotel.guest_room})");
     if (const YNode* v = (*f)["cameras"]) read_cameras_mapping(s, *v, e);
+    if (const YNode* v = (*f)["heights"]) read_heights(s, *v, e);
     if (s.r.diag().error_count() != errors || e.dxf.empty()) return std::nullopt;
     return e;
 }

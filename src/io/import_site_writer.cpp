@@ -202,7 +202,7 @@ void write_camera(Out& o, const Camera& c) {
 }
 
 void write_settings(Out& o, const Settings& s) {
-    if (s.rule_params.empty() && s.disable.empty()) return;
+    if (s.rule_params.empty() && s.disable.empty() && !s.view_height) return;
     o.line(0, "settings:");
     if (!s.rule_params.empty()) {
         o.line(2, "rule_params:");
@@ -218,6 +218,7 @@ void write_settings(Out& o, const Settings& s) {
             names += (names.empty() ? "" : ", ") + quoted(name);
         o.line(2, fmt::format("disable: [{}]", names));
     }
+    if (s.view_height) o.line(2, "view_height: " + number(*s.view_height));
 }
 
 }  // namespace

@@ -157,7 +157,7 @@ void read_zone(SiteLoader& s, const YNode& node) {
 }
 
 void read_wall(SiteLoader& s, const YNode& node) {
-    auto f = s.r.mapping(node, "wall", {"id", "floor", "line", "polygon", "transparent"});
+    auto f = s.r.mapping(node, "wall", {"id", "floor", "line", "polygon", "transparent", "height"});
     if (!f) return;
     Wall w;
     w.loc = f->loc();
@@ -174,6 +174,9 @@ void read_wall(SiteLoader& s, const YNode& node) {
         }
     }
     s.r.get(*f, "transparent", w.transparent);
+    // A partition's top above its floor (the spec's Viewshed, "Heights"); a wall of no height
+    // is no wall. Transparent walls take it and ignore it, as the spec says.
+    if (const YNode* v = (*f)["height"]) w.height = length(s, *v, "height", false);
     s.site.walls.push_back(std::move(w));
 }
 

@@ -6,6 +6,7 @@
 
 #include "io/site_loader.hpp"
 #include "io/site_measures.hpp"
+#include "io/site_reader.hpp"
 
 namespace camaudit::io {
 
@@ -141,7 +142,7 @@ void read_floors(SiteLoader& s, const YNode& node) {
 }
 
 void read_settings(SiteLoader& s, const YNode& node) {
-    auto f = s.r.mapping(node, "settings", {"rule_params", "disable"});
+    auto f = s.r.mapping(node, "settings", {"rule_params", "disable", "view_height"});
     if (!f) return;
     Settings& settings = s.site.settings;
     if (const YNode* rp = (*f)["rule_params"]) {
@@ -191,6 +192,16 @@ void read_settings(SiteLoader& s, const YNode& node) {
             for (const YNode& item : d->items)
                 if (auto name = s.r.id(item, "disable"))
                     settings.disable.emplace_back(*name, item.loc);
+    }
+    if (const YNode* v = (*f)["view_height"]) {
+        // Metres above the floor; 0 judges the floor itself.
+        if (auto z = s.r.number(*v, "view_height")) {
+            if (*z < 0 || *z > kMaxDistance)
+                s.r.error(v->loc, fmt::format("{} must be {}, got {}", "view_height",
+                                              "in [0, 100000] m", *z));
+            else
+                settings.view_height = *z;
+        }
     }
 }
 

@@ -197,6 +197,18 @@ std::string text(double x, double y, double size, std::string_view content,
                        num(size), attrs.empty() ? "" : " ", attrs, escape(content));
 }
 
+std::string partial_wall_style() {
+    return fmt::format("stroke=\"{}\" stroke-width=\"2.5\" stroke-dasharray=\"7 2 1.5 2\"",
+                       colour::kPartialWall);
+}
+
+std::string height_text(double metres) {
+    // One decimal at least (a drawing's "2.0 m"), two where the height has them.
+    std::string t = fmt::format("{:.2f}", metres);
+    if (t.back() == '0') t.pop_back();
+    return t + " m";
+}
+
 double round_length(double max_m) {
     if (!(max_m > 0) || !std::isfinite(max_m)) return 1;
     double p = std::pow(10.0, std::floor(std::log10(max_m)));
@@ -274,7 +286,8 @@ const Words& words(Lang lang) {
                           "grid north (+y)",
                           "Scale",
                           "site-wide",
-                          "Audit not run (--no-findings)"};
+                          "Audit not run (--no-findings)",
+                          "Partial wall (its height)"};
     static const Words zh{"禁止区域",
                           "应安装区域",
                           "涉密区域",
@@ -297,7 +310,8 @@ const Words& words(Lang lang) {
                           "坐标北（+y）",
                           "比例尺",
                           "全场",
-                          "未运行审核（--no-findings）"};
+                          "未运行审核（--no-findings）",
+                          "不到顶的墙（标注高度）"};
     return lang == Lang::Zh ? zh : en;
 }
 

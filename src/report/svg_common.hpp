@@ -69,8 +69,16 @@ class Placer {
 // A zone's label (its name, the id under it where there is room), fitted into the room given
 // by the plan: smaller, or wrapped, where the zone is small.
 std::string zone_label(const audit::PlanZone& z, const Frame& f, Placer& placer);
+// A partial wall's height ("2.0 m") beside the middle of its longest segment, where it is
+// freest.
+std::string wall_height_label(const audit::PlanWall& w, const Frame& f, Placer& placer);
 // A camera's id next to its symbol, behind it if free, else at the freest place around.
 std::string camera_label(const audit::PlanCamera& c, const Frame& f, Placer& placer);
+
+// The stroke of a line wall with a height (plan and legend).
+std::string partial_wall_style();
+// A wall's height as the plan writes it: "2.0 m", "1.25 m".
+std::string height_text(double metres);
 
 // The side column: legend, density levels, north arrow and scale bar for `scale` page units a
 // metre, and the numbered list of findings, in the box (x, y, w, h).
@@ -92,6 +100,8 @@ inline constexpr const char* kViewFill = "#ffb300";
 inline constexpr const char* kViewLine = "#e08e00";
 inline constexpr const char* kWall = "#111111";
 inline constexpr const char* kGlass = "#3d8fd1";
+inline constexpr const char* kPartialWall = "#757575";  // a wall with a height: lighter, dashed
+inline constexpr const char* kPartialSolid = "#bdbdbd";
 inline constexpr const char* kSolid = "#424242";
 inline constexpr const char* kProblem = "#e53935";
 inline constexpr const char* kProblemLine = "#b71c1c";
@@ -134,6 +144,7 @@ struct Words {
     const char* scale;
     const char* site_wide;  // marker-less findings
     const char* not_audited;
+    const char* partial_wall;  // a wall with a height, in the legend (only where there is one)
 };
 const Words& words(Lang lang);
 

@@ -132,6 +132,28 @@ std::string zone_label(const audit::PlanZone& z, const Frame& f, Placer& placer)
     return out;
 }
 
+std::string wall_height_label(const audit::PlanWall& w, const Frame& f, Placer& placer) {
+    const double size = 7.5;
+    const std::string t = height_text(*w.height);
+    const double x = f.px(w.label_at->x), y = f.py(w.label_at->y);
+    const double tw = text_width(t, size), th = size * 0.75;
+    // Just above the wall's middle, else just below it, whichever is freer.
+    Box2 best{};
+    double best_overlap = -1;
+    for (double dy : {-(th / 2 + 3), th / 2 + 3}) {
+        Box2 b{x - tw / 2, y + dy - th / 2, x + tw / 2, y + dy + th / 2};
+        const double o = placer.overlap(b);
+        if (best_overlap < 0 || o < best_overlap - 1e-9) best = b, best_overlap = o;
+        if (o <= 0) break;
+    }
+    placer.take(best);
+    return text((best.x0 + best.x1) / 2, best.y1, size, t,
+                fmt::format("text-anchor=\"middle\" fill=\"{}\" stroke=\"#ffffff\" "
+                            "stroke-width=\"2.5\" paint-order=\"stroke\" "
+                            "stroke-linejoin=\"round\"",
+                            colour::kPartialWall));
+}
+
 std::string camera_label(const audit::PlanCamera& c, const Frame& f, Placer& placer) {
     const double size = 9.5;
     const double x = f.px(c.eye.x), y = f.py(c.eye.y);

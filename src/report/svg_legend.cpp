@@ -36,9 +36,11 @@ std::string line_swatch(double x, double y, std::string_view style) {
 
 using Swatch = std::function<std::string(double, double)>;
 
-std::vector<std::pair<Swatch, std::string>> legend_entries(const Words& w) {
+// With `partial`, an entry for walls with a height after the glass (only plans that have
+// one show it, so that a plan without heights is drawn as before).
+std::vector<std::pair<Swatch, std::string>> legend_entries(const Words& w, bool partial) {
     using ZC = audit::ZoneCategory;
-    return {
+    std::vector<std::pair<Swatch, std::string>> entries = {
         {[](double x, double y) { return zone_swatch(x, y, ZC::Forbidden); }, w.forbidden},
         {[](double x, double y) { return zone_swatch(x, y, ZC::Mandatory); }, w.mandatory},
         {[](double x, double y) { return zone_swatch(x, y, ZC::Classified); }, w.classified},
@@ -83,6 +85,18 @@ std::vector<std::pair<Swatch, std::string>> legend_entries(const Words& w) {
          },
          w.uncovered},
     };
+    if (partial)
+        entries.insert(entries.begin() + 7,
+                       {[](double x, double y) { return line_swatch(x, y, partial_wall_style()); },
+                        w.partial_wall});
+    return entries;
+}
+
+bool has_partial_wall(const audit::Plan& plan) {
+    for (const auto& f : plan.floors)
+        for (const auto& wl : f.walls)
+            if (wl.height) return true;
+    return false;
 }
 
 // The density levels of the plan: px/m → the level's name, lowest first.
@@ -149,7 +163,7 @@ std::string sidebar(const audit::Plan& plan, double scale, double x, double y, d
     double cy = y + 12;
     out += text(x, cy, 13, wd.legend, heading);
     cy += 8;
-    auto entries = legend_entries(wd);
+    auto entries = legend_entries(wd, has_partial_wall(plan));
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const double ex = x + (i % 2) * (w / 2), ey = cy + (i / 2) * kRow;
         out += entries[i].first(ex, ey);

@@ -210,12 +210,16 @@ std::string floor_panel(const audit::Plan& plan, const Panel& p) {
     for (const auto& wl : floor.walls) {
         if (wl.solid)
             out += path({*wl.solid}, f,
-                        fmt::format("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"", colour::kSolid,
-                                    colour::kWall));
+                        wl.height ? fmt::format("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\" "
+                                                "stroke-dasharray=\"4 2\"",
+                                                colour::kPartialSolid, colour::kPartialWall)
+                                  : fmt::format("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"",
+                                                colour::kSolid, colour::kWall));
         if (wl.line.size() < 2) continue;
         out += fmt::format(
             "<polyline points=\"{}\" fill=\"none\" {}/>\n", points_attr(wl.line, f),
-            wl.transparent
+            wl.height ? partial_wall_style()
+            : wl.transparent
                 ? fmt::format("stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"5 3\"",
                               colour::kGlass)
                 : fmt::format("stroke=\"{}\" stroke-width=\"3\" stroke-linecap=\"square\" "
@@ -263,6 +267,8 @@ std::string floor_panel(const audit::Plan& plan, const Panel& p) {
             placer.take({f.px(b.minx), f.py(b.maxy), f.px(b.maxx), f.py(b.miny)});
     }
     for (const auto& l : labels) out += l;
+    for (const auto& wl : floor.walls)
+        if (wl.height && wl.label_at) out += wall_height_label(wl, f, placer);
     for (const auto& c : floor.cameras)
         out += camera_symbol(f.px(c.eye.x), f.py(c.eye.y), c.azimuth, c.panoramic);
     for (const auto& c : floor.cameras) out += camera_label(c, f, placer);

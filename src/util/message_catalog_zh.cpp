@@ -160,6 +160,7 @@ constexpr Entry kMessages[] = {
     {"'{}' is not a camera key a block attribute can give (one of: {}); did you mean '{}'?",
      "'{0}' 不是块属性能够给出的摄像机键（应为以下之一：{1}）；是否应为 '{2}'？"},
     {"cannot open the drawing '{}': {}", "无法打开图纸 '{0}'：{1}"},
+    {"layer '{}' is not a layer of walls", "图层 '{0}' 不是 walls 中的图层"},
     {"zones need 'kinds' (label text → zone kind, e.g. {客房: hotel.guest_room})",
      "zones 需要 'kinds'（标注文字 → 区域类型，例如 {{客房: hotel.guest_room}}）"},
     {"drawings are in plan coordinates; the site's crs must be 'local' or a projected CRS, not "

@@ -191,6 +191,21 @@ def hotel():
     d.save(os.path.join(ROOT, "data", "examples", "hotel-dxf", "hotel-f1.dxf"))
 
 
+def booths():
+    """The booth of tests/fixtures/heights/curtain-booth.yaml in millimetres: its curtain on
+    the layer A-PART, which the fixture's `heights: {A-PART: 2.0}` makes 2.0 m high (metres,
+    whatever the drawing's units), its sides and back on A-WALL, the two cameras as blocks."""
+    d = Drawing("R2010", insunits=4)
+    camera_block(d)
+    d.line("A-PART", *mm([(-1, 6), (1, 6)]))
+    d.lwpolyline("A-WALL", mm([(-1, 6), (-1, 7.5), (1, 7.5), (1, 6)]))
+    for cid, height in (("C30", "3"), ("C45", "4.5")):
+        d.insert("A-CCTV", "CAM", (0, 0), rotation=90.0,
+                 attribs=[("ID", cid), ("HFOV", "90"), ("RANGE", "20"), ("HEIGHT", height),
+                          ("SIGNAGE", "1")])
+    d.save(os.path.join(ROOT, "tests", "fixtures", "heights", "booths.dxf"))
+
+
 if __name__ == "__main__":
     entities()
     versions()
@@ -199,3 +214,4 @@ if __name__ == "__main__":
     errors()
     nesting()
     hotel()
+    booths()
