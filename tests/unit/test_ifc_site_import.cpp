@@ -257,3 +257,19 @@ TEST_CASE("ifc site import: a projected crs places the model by its IfcMapConver
     CHECK(c.position.y == doctest::Approx(3500005.964102).epsilon(1e-12));
     CHECK(*c.azimuth == doctest::Approx(15));
 }
+
+TEST_CASE("ifc site import: a camera property written as text is read as a number") {
+    std::string text = slurp(kDir + "corridor.ifc");
+    const std::string range = "IFCPROPERTYSINGLEVALUE('range',$,IFCLENGTHMEASURE(20.),$)";
+    const auto at = text.find(range);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, range.size(), "IFCPROPERTYSINGLEVALUE('range',$,IFCLABEL(' 12.5 '),$)");
+    const auto model =
+        std::filesystem::temp_directory_path() / fmt::format("camaudit-ifc-label-{}.ifc", getpid());
+    std::ofstream(model) << text;
+    SiteWith s(model.string(), "");
+    std::filesystem::remove(model);
+    REQUIRE(s.site.has_value());
+    CHECK(s.site->cameras[0].range == 12.5);
+    CHECK(s.site->cameras[0].hfov == 90);  // 1.5707963267948966 rad, to the nano-degree
+}

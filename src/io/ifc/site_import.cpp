@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -558,6 +559,15 @@ const ifc::Property* property(const ifc::Camera& m, std::string_view name) {
     return nullptr;
 }
 
+std::optional<double> number_in(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    double v = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return v;
+}
+
 std::optional<bool> yes_no(const ifc::Property& p) {
     if (p.boolean) return p.boolean;
     std::string v;
@@ -592,7 +602,8 @@ void ModelImport::apply_properties(const ifc::Camera& m, Camera& c, bool& ok) {
     for (const Bounds& b : kBounds) {
         const ifc::Property* p = property(m, b.key);
         if (!p) continue;
-        std::optional<double> v = p->number;
+        // A measure in the model's units; else a number written as text (IFCLABEL('90')).
+        std::optional<double> v = p->number ? p->number : number_in(p->text);
         if (v) v = tidy(*v);  // 1.5707963267948966 rad is 90°, not 90.00000000000001
         if (!v || !std::isfinite(*v)) {
             error(p->entity, fmt::format("camera property {}: {} must be a number, got '{}'",
