@@ -105,6 +105,7 @@ no-spaces 0 8:1: warning: #1 IFCPROJECT: the model has no IfcSpace
 schema-ifc4x3 2 5:1: a schema camaudit does not read
 wrong-class 2 29:1: #106 IFCPOLYLINE: an unusable value
 endless-arc 2 32:1: #108 IFCTRIMMEDCURVE: an unusable value
+endless-arc-wrapped 2 33:1: #108 IFCTRIMMEDCURVE: an unusable value
 EOF
 
 # 5. A model over the size limit (a sparse file: never read), refused before reading.

@@ -341,6 +341,17 @@ TEST_CASE("ifc malformed: an arc IFC++ would never finish is left out, with its 
     CHECK(m.problems[1].line == 24);
 }
 
+TEST_CASE("ifc malformed: the endless arc with its parameter wrapped is left out too") {
+    // D(IFCPARAMETERVALUE(1.E300)): found by fuzz_ifc, a 60 s hang before.
+    const auto m = read("malformed/endless-arc-wrapped.ifc");
+    CHECK(m.read());
+    REQUIRE(m.problems.size() == 2);
+    CHECK(m.problems[0].kind == ProblemKind::bad_value);
+    CHECK(m.problems[0].entity.id == 108);
+    CHECK(m.problems[1].kind == ProblemKind::geometry_failed);
+    CHECK(m.problems[1].entity.id == 100);
+}
+
 TEST_CASE("ifc module: a reader that takes too long is stopped, where it was") {
     // The Duplex takes some 0.4 s of CPU: a limit of 1 ms kills the child reading it, and the
     // problem says where it was (before IFC++, in its parse, or building a product).
