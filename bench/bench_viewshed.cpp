@@ -2,10 +2,12 @@
 // walls with heights (30% of the walls partial against the same site without heights), and the
 // total time for synthetic sites of 1,000 to 10,000 cameras (linear growth check). Deterministic
 // (fixed seeds); plain std::chrono timing, and the thread's CPU time (CLOCK_THREAD_CPUTIME_ID),
-// which a busy machine disturbs less. Build Release. `--quick` runs smaller sites.
+// which a busy machine disturbs less. Build Release. `--quick` runs smaller sites; `--heights`
+// the heights table alone, `--walls N` its row N alone (10, 100 or 1000: for perf).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <vector>
@@ -161,9 +163,14 @@ void whole_site(int cameras, double& per_camera_us) {
 
 int main(int argc, char** argv) {
     bool quick = false, heights_only = false;
+    double only_walls = 0;  // --walls N: the heights table's row N alone (for profiling)
     for (int i = 1; i < argc; ++i) {
         quick = quick || std::strcmp(argv[i], "--quick") == 0;
         heights_only = heights_only || std::strcmp(argv[i], "--heights") == 0;
+        if (std::strcmp(argv[i], "--walls") == 0 && i + 1 < argc) {
+            only_walls = std::atof(argv[++i]);
+            heights_only = true;
+        }
     }
     if (!heights_only) {
         std::printf("Viewshed time per camera (range 20 m; synthetic walls, seed 42)\n\n");
@@ -198,9 +205,13 @@ int main(int argc, char** argv) {
     std::printf(
         "|--------|--------|---------|---------|---------|---------|---------|---------"
         "|--------|--------|--------|--------|--------|---------|\n");
-    heights_profile(10, quick ? 200 : 2000, 0.3);
-    heights_profile(100, quick ? 200 : 2000, 0.3);
-    heights_profile(1000, quick ? 50 : 500, 0.3);
+    const struct {
+        double walls;
+        int cameras, quick_cameras;
+    } rows[] = {{10, 2000, 200}, {100, 2000, 200}, {1000, 500, 50}};
+    for (const auto& r : rows)
+        if (only_walls == 0 || only_walls == r.walls)
+            heights_profile(r.walls, quick ? r.quick_cameras : r.cameras, 0.3);
     std::printf("\n");
     if (heights_only) return 0;
 

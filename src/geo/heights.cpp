@@ -126,6 +126,8 @@ HeightShadows height_shadows(Point eye, double eye_height, double view_height, d
                              const std::vector<PartialSegment>& segments,
                              const std::vector<const PartialSolid*>& solids) {
     HeightShadows out;
+    out.walls.reserve(2 * segments.size());  // at most two per segment: no reallocation
+    out.trapezoids.reserve(segments.size());
     for (const PartialSegment& s : segments) {
         const ShadowClass cls = classify_shadow(eye_height, view_height, s.height);
         if (cls.kind == ShadowKind::None) continue;

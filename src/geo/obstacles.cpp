@@ -127,6 +127,7 @@ void Obstacles::walls_near(Point c, double r, std::vector<Segment>& full,
                            std::vector<PartialSegment>& partial) const {
     const std::vector<std::size_t> ids = impl_->segment_tree.query(box_around(c, r));
     full.reserve(full.size() + ids.size());
+    if (impl_->partial > 0) partial.reserve(partial.size() + ids.size());  // no reallocation
     for (std::size_t id : ids) {
         const double h = impl_->heights[id];
         if (h == kAtCeiling) {

@@ -94,8 +94,11 @@ bool along_ray(Point a, Point b) {
 }
 
 double signed_area(const std::vector<Point>& ring) {
-    double s = 0;
-    for (std::size_t i = 0, n = ring.size(); i < n; ++i) s += cross(ring[i], ring[(i + 1) % n]);
+    const std::size_t n = ring.size();
+    if (n == 0) return 0;
+    double s = 0;  // summed in the ring's order, the closing edge last (no modulo per vertex)
+    for (std::size_t i = 0; i + 1 < n; ++i) s += cross(ring[i], ring[i + 1]);
+    s += cross(ring[n - 1], ring[0]);
     return s / 2;
 }
 
@@ -827,9 +830,11 @@ class ShadowSweep {
         }
         used_.assign(edges_.size(), 0);
         std::vector<std::vector<Point>> shells, holes;
+        std::vector<double> shell_area;
         for (std::size_t e0 = 0; e0 < edges_.size(); ++e0) {
             if (used_[e0]) continue;
             std::vector<Point> ring;
+            ring.reserve(points_.size());  // a bound on its vertices: one allocation
             int e = static_cast<int>(e0);
             int prev = -1;  // the edge before e; for the first, decided at the end
             do {
@@ -848,6 +853,7 @@ class ShadowSweep {
             const double area = signed_area(ring);
             if (area > 0) {
                 shells.push_back(std::move(ring));
+                shell_area.push_back(area);
             } else if (area < 0) {
                 holes.push_back(std::move(ring));
             } else {
@@ -855,8 +861,6 @@ class ShadowSweep {
             }
         }
         std::vector<Polygon> polys(shells.size());
-        std::vector<double> shell_area(shells.size());
-        for (std::size_t i = 0; i < shells.size(); ++i) shell_area[i] = signed_area(shells[i]);
         for (std::vector<Point>& h : holes) {
             int best = -1;
             if (shells.size() == 1) {

@@ -88,16 +88,53 @@ Geom repair(const GEOSGeometry* g) {
     return buffer(fixed.get(), 0);
 }
 
+// Whether the segment a–b lies, seen from `eye`, surely outside a field under 360°: both its
+// ends beyond the same boundary line (a field up to π is the intersection of the two
+// half-planes, a wider one their union) by more than kFieldMargin in |sin|. Whatever such a
+// wall with a height casts (its parts, their images, its trapezoid) lies on its rays, which
+// both sweeps drop (sweep.cpp's outside_field, shadow_sweep's field test): sorting it into
+// its case is wasted work. The margin keeps the decision clear of either sweep's rounding.
+constexpr double kFieldMargin = 1e-9;
+
+struct FieldLines {
+    Point s, e;  // unit directions of the field's start and end
+    bool half;   // width <= π
+};
+
+FieldLines field_lines(const AngularField& f) {
+    return {{std::cos(f.start), std::sin(f.start)},
+            {std::cos(f.start + f.width), std::sin(f.start + f.width)},
+            f.width <= std::numbers::pi};
+}
+
+bool beyond(double c, Point v) {  // c = cross(line, v): v strictly right of it, by the margin
+    return c < 0 && c * c > kFieldMargin * kFieldMargin * plane::dot(v, v);
+}
+
+bool surely_outside(const FieldLines& f, Point eye, const Segment& s) {
+    const Point a = plane::sub(s.a, eye), b = plane::sub(s.b, eye);
+    const bool out_s = beyond(plane::cross(f.s, a), a) && beyond(plane::cross(f.s, b), b);
+    const bool out_e = beyond(plane::cross(a, f.e), a) && beyond(plane::cross(b, f.e), b);
+    return f.half ? (out_s || out_e) : (out_s && out_e);
+}
+
 // The walls near the eye, to the ceiling, into `walls`, and what the walls and pillars with a
 // height there hide (heights.hpp); those hiding all behind them join `walls`.
-HeightShadows walls_and_shadows(const Camera& camera, Point eye, const Obstacles& obstacles,
-                                const ViewshedOptions& options, std::vector<Segment>& walls) {
+HeightShadows walls_and_shadows(const Camera& camera, Point eye, const AngularField& field,
+                                const Obstacles& obstacles, const ViewshedOptions& options,
+                                std::vector<Segment>& walls) {
     if (obstacles.partial_segment_count() == 0 && obstacles.partial_solid_count() == 0) {
         walls = obstacles.segments_near(eye, camera.range);
         return {};
     }
     std::vector<PartialSegment> partial;
     obstacles.walls_near(eye, camera.range, walls, partial);
+    if (!field.full) {
+        const FieldLines lines = field_lines(field);
+        std::erase_if(partial, [&](const PartialSegment& p) {
+            return surely_outside(lines, eye, p.segment);
+        });
+    }
     HeightShadows shadows =
         height_shadows(eye, camera.height, options.view_height, camera.range, partial,
                        obstacles.partial_solids_near(eye, camera.range));
@@ -173,39 +210,38 @@ Viewshed compute_viewshed(const Camera& camera, const Obstacles& obstacles,
     }
     const AngularField field = field_of(camera);
     std::vector<Segment> walls;
-    const HeightShadows shadows = walls_and_shadows(camera, v.eye, obstacles, options, walls);
+    const HeightShadows shadows =
+        walls_and_shadows(camera, v.eye, field, obstacles, options, walls);
     const std::vector<Point> ring = visibility_ring(v.eye, camera.range, field, walls);
     if (ring.empty()) {
         v.area = make_empty_polygon();
         return v;
     }
-    Geom g = make_polygon(ring);
     // GEOSisValid is the expensive part of a small viewshed: skip it for rings proven simple.
     bool trusted = is_star_ring_simple(ring, v.eye, !field.full);
     // GEOS's overlay refuses an invalid operand (a TopologyException): a ring not proven
     // simple is checked, and repaired, before a pillar or mask is taken from it.
     bool overlay_ready = trusted;
+    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
+    // those that meet the swept polygon: the others change nothing). The GEOS polygon is
+    // made once, from the second sweep's result when it vouches for one.
+    std::optional<std::vector<Polygon>> rest;
+    if (!shadows.subtracts_nothing() && trusted) {
+        std::vector<const Trapezoid*> trapezoids;
+        trapezoids.reserve(shadows.trapezoids.size());
+        for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
+        rest =
+            subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids, shadows.insides);
+    }
+    Geom g = rest ? make_polygons(*rest) : make_polygon(ring);  // vouched for: still trusted
     auto subtract = [&](const GEOSGeometry* part) {
         if (!overlay_ready && !is_valid(g.get())) g = repair(g.get());
         overlay_ready = true;  // GEOS's overlay returns valid geometry
         g = difference(g.get(), part);
         trusted = false;
     };
-    // Walls with a height: their shadows, by the second sweep, else by GEOS's overlay (only
-    // those that meet the swept polygon: the others change nothing).
-    if (!shadows.subtracts_nothing()) {
-        std::optional<std::vector<Polygon>> rest;
-        if (trusted) {
-            std::vector<const Trapezoid*> trapezoids;
-            trapezoids.reserve(shadows.trapezoids.size());
-            for (const Trapezoid& t : shadows.trapezoids) trapezoids.push_back(&t);
-            rest = subtract_shadows(v.eye, ring, !field.full, camera.range, trapezoids,
-                                    shadows.insides);
-        }
-        if (rest) {
-            g = make_polygons(*rest);  // vouched for: still trusted
-            overlay_ready = true;
-        } else if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
+    if (!shadows.subtracts_nothing() && !rest) {
+        if (const SeenShadows seen = seen_shadows(shadows, ring); !seen.empty()) {
             subtract(union_of(seen).get());
             v.shadows_by_overlay = true;
         }
