@@ -753,6 +753,7 @@ constexpr Entry kPhrases[] = {
     // IFC models (io/ifc/site_import.cpp): an entity as the STEP file names it, kept as written.
     {"#{} {} '{}'", "#{0} {1} '{2}'"},
     {"#{} {}", "#{0} {1}"},
+    {"#{}", "#{0}"},
     {"camera property {}", "摄像机属性 {0}"},
 };
 

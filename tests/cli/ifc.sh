@@ -108,6 +108,15 @@ endless-arc 2 32:1: #108 IFCTRIMMEDCURVE: an unusable value
 endless-arc-wrapped 2 33:1: #108 IFCTRIMMEDCURVE: an unusable value
 EOF
 
+# A fuzzed model (fuzz_ifc) on which IFC++ dereferences a null representation while building
+# the wall #200: the reader's child crashes, camaudit names the product it was building.
+cp "$root/tests/ifc/malformed/fuzz-null-representation.ifc" .
+site fuzz fuzz-null-representation.ifc
+"$bin" validate --lang en fuzz.yaml >/dev/null 2>err
+got=$?
+check "IFC++ crash: exit 2" [ "$got" -eq 2 ]
+check "IFC++ crash: the product" has err "fuzz-null-representation.ifc: #200: IFC++ could not read the model"
+
 # 5. A model over the size limit (a sparse file: never read), refused before reading.
 truncate -s 300M big.ifc
 site big big.ifc

@@ -190,6 +190,7 @@ class ModelImport {
 
     // `#137 IFCSPACE 'MENS RR'`, `#137 IFCSPACE` without a Name.
     std::string entity_text(const ifc::EntityRef& e) const {
+        if (e.type.empty()) return fmt::format("#{}", e.id);  // a crash's step: only its id
         auto n = names_.find(e.id);
         if (n == names_.end() || n->second.empty()) return fmt::format("#{} {}", e.id, e.type);
         return fmt::format("#{} {} '{}'", e.id, e.type, n->second);
