@@ -27,13 +27,22 @@ class AuditContext;
 class FindingSink;
 struct RuleRun;
 
+// Every parameter without a max_value of its own is at most this: a domain that keeps the
+// numbers a check derives from it, and the reports that print them, finite (issue #19: a
+// min_days of 1e308 put `inf` into JSON and SARIF).
+inline constexpr double kMaxParamValue = 1e9;
+
 // A parameter as the documentation and the validation of packs, configs and settings see it.
-// Every parameter is a number >= 0.
+// Every parameter is a finite number in [0, upper()], wherever it is given.
 struct ParamSpec {
     std::string_view name;
     std::optional<double> default_value;  // nullopt: off unless set (OptionalParam)
     std::string_view doc_en, doc_zh;
-    std::optional<double> max_value;  // the largest value a rule pack may give, if any
+    std::optional<double> max_value;  // the largest value allowed, if below kMaxParamValue
+
+    double upper() const { return max_value.value_or(kMaxParamValue); }
+    // Whether `v` is in the parameter's domain (packs, camaudit.yaml and site settings alike).
+    bool allows(double v) const { return v >= 0 && v <= upper(); }  // false for NaN too
 };
 
 // A parameter with a default: RuleRun::get gives its value.

@@ -9,6 +9,7 @@
 #include "audit/baseline.hpp"
 #include "audit/check_def.hpp"
 #include "io/yaml_read.hpp"
+#include "util/paths.hpp"
 
 namespace camaudit::audit {
 
@@ -203,6 +204,13 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
             r.error(loc, fmt::format("sites: '{}' matches no file (in {})", pattern,
                                      c.dir.empty() ? "." : c.dir.string()));
         for (const auto& m : matches) {
+            // A `../` pattern or a symlink out of the folder: not read, not quoted.
+            if (c.confined && !util::within_folder(c.dir, m)) {
+                r.error(loc, fmt::format("sites: '{}' is outside the folder of camaudit.yaml "
+                                         "(through '..' or a symlink); not read",
+                                         m));
+                continue;
+            }
             const bool excluded = std::any_of(excludes.begin(), excludes.end(), [&](const auto& e) {
                 return glob_match(e.first, m);
             });
@@ -216,11 +224,12 @@ void read_sites(io::Reader& r, const io::Fields& f, Config& c) {
 
 std::optional<Config> parse_config_tree(const std::string& path,
                                         const std::optional<io::YNode>& root,
-                                        const std::vector<std::string>& formats,
-                                        Diagnostics& diag) {
+                                        const std::vector<std::string>& formats, Diagnostics& diag,
+                                        bool confined = true) {
     if (!root) return std::nullopt;
     Config c;
     c.file = path;
+    c.confined = confined;
     c.dir = fs::path(path).parent_path();
     if (root->is_null()) return c;  // an empty camaudit.yaml: no defaults, but a project root
     io::Reader r(diag);
@@ -237,15 +246,29 @@ std::optional<Config> parse_config_tree(const std::string& path,
                        {"sites", "exclude", "rules", "fail_on", "format", "output", "baseline",
                         "lang", "rule_params", "disable"});
     if (!f) return std::nullopt;
+    // What camaudit.yaml names is read or written inside its folder only (issue #19, 5).
+    auto inside = [&](const io::YNode& v, std::string_view key, const std::string& p) {
+        if (!c.confined || util::within_folder(c.dir, p)) return true;
+        r.error(v.loc, fmt::format("{}: '{}' is outside the folder of camaudit.yaml", key, p));
+        return false;
+    };
     if (const io::YNode* v = (*f)["baseline"])
-        if (auto s = r.id(*v, "baseline")) c.baseline = resolve(c.dir, *s);
+        if (auto s = r.id(*v, "baseline"); s && inside(*v, "baseline", *s))
+            c.baseline = resolve(c.dir, *s);
     if (const io::YNode* v = (*f)["output"])
-        if (auto s = r.id(*v, "output")) c.output = *s == "-" ? *s : resolve(c.dir, *s);
+        if (auto s = r.id(*v, "output"); s && (*s == "-" || inside(*v, "output", *s)))
+            c.output = *s == "-" ? *s : resolve(c.dir, *s);
     if (const io::YNode* v = (*f)["rules"]) {
         if (auto list = strings(r, *v, "rules")) {
             c.rules.emplace();
             for (const auto& [pack, loc] : *list)
-                c.rules->push_back(path_like(pack) ? resolve(c.dir, pack) : pack);
+                if (!path_like(pack))
+                    c.rules->push_back(pack);
+                else if (!c.confined || util::within_folder(c.dir, pack))
+                    c.rules->push_back(resolve(c.dir, pack));
+                else
+                    r.error(loc, fmt::format("rules: '{}' is outside the folder of camaudit.yaml",
+                                             pack));
         }
     }
     if (const io::YNode* v = (*f)["fail_on"])
@@ -319,10 +342,10 @@ std::optional<Config> parse_config(const std::string& path, const std::string& t
 }
 
 std::optional<Config> read_config(const std::string& path, const std::vector<std::string>& formats,
-                                  Diagnostics& diag) {
+                                  Diagnostics& diag, bool confined) {
     Diagnostics local;
     auto root = read_yaml_file(path, "config file", local);
-    auto c = parse_config_tree(path, root, formats, local);
+    auto c = parse_config_tree(path, root, formats, local, confined);
     diag.merge(local);
     return c;
 }
@@ -362,7 +385,14 @@ void validate_config_names(const Config& config, const std::vector<const RuleSet
         std::vector<std::string_view> known;
         for (const ParamSpec* p : check->params) known.push_back(p->name);
         for (const auto& [param, value] : params) {
-            if (check->param(param)) continue;
+            if (const ParamSpec* spec = check->param(param)) {
+                if (!spec->allows(value))
+                    diag.error(config.param_loc.at(key).at(param),
+                               fmt::format("rule_params.{}: parameter '{}' must be in [0, {}], "
+                                           "got {}",
+                                           key, param, spec->upper(), value));
+                continue;
+            }
             const std::string hint = io::suggest(param, known);
             diag.error(
                 config.param_loc.at(key).at(param),

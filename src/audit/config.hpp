@@ -25,6 +25,9 @@ inline constexpr const char* kConfigName = "camaudit.yaml";
 struct Config {
     std::string file;           // as found or given, for messages
     std::filesystem::path dir;  // its folder: the paths in it are relative to this
+    // Whether the paths it names must stay inside `dir` (util/paths.hpp): a camaudit.yaml of
+    // the repository being audited, which anyone may have written (issue #19, 5).
+    bool confined = true;
     // Paths below are resolved against `dir` (lexically: "../sites/a.yaml" from a subfolder).
     std::optional<std::vector<std::string>> sites;  // the expanded globs, sorted, de-duplicated
     std::optional<std::vector<std::string>> rules;  // pack names, or pack files resolved
@@ -44,9 +47,9 @@ std::optional<std::string> find_config(const std::filesystem::path& start);
 // Reads and validates a config file and expands its `sites` globs. `formats` are the names
 // that `format` may take (report::report_formats(): the reports are the command line's
 // business, not the audit's). Every problem goes to `diag` as file:line:column; nullopt after
-// any.
+// any. `confined`: see Config::confined (false only for the operator's own file).
 std::optional<Config> read_config(const std::string& path, const std::vector<std::string>& formats,
-                                  Diagnostics& diag);
+                                  Diagnostics& diag, bool confined = true);
 // The same on text in memory; `path` gives the folder the globs are relative to.
 std::optional<Config> parse_config(const std::string& path, const std::string& text,
                                    const std::vector<std::string>& formats, Diagnostics& diag);

@@ -64,10 +64,15 @@ void validate_settings(const Site& site, const RuleSet& rules, Diagnostics& diag
             continue;
         }
         for (const auto& [param, value] : params) {
-            if (!check->param(param))
+            const ParamSpec* spec = check->param(param);
+            if (!spec)
                 diag.error(value.loc, fmt::format("settings.rule_params.{}: check '{}' has no "
                                                   "parameter '{}'",
                                                   key, check->name, param));
+            else if (!spec->allows(value.value))
+                diag.error(value.loc, fmt::format("settings.rule_params.{}: parameter '{}' must "
+                                                  "be in [0, {}], got {}",
+                                                  key, param, spec->upper(), value.value));
         }
     }
     for (const auto& [name, loc] : site.settings.disable)

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "audit/credit_code.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::audit {
 
@@ -253,8 +254,7 @@ std::string camera_kind(const Camera& camera) {
     if (camera.hfov >= 360.0) return "panoramic";
     if (camera.ptz) {
         if (camera.ptz->unlimited) return "ptz";
-        const double span =
-            std::fmod(std::fmod(camera.ptz->pan_to - camera.ptz->pan_from, 360.0) + 360.0, 360.0);
+        const double span = normalize_bearing(camera.ptz->pan_to - camera.ptz->pan_from);
         if (span > 1e-9 && span < 360.0 - 1e-9) return "ptz";
     }
     return "fixed";

@@ -8,6 +8,7 @@
 
 #include "geo/pixel_density.hpp"
 #include "geo/plan_geometry.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::audit {
 
@@ -62,9 +63,8 @@ std::string zone_label(const AuditContext& ctx, std::size_t i, Lang lang) {
 // (clockwise from the first bearing to the second).
 double view_middle(const Camera& c) {
     if (c.ptz && !c.ptz->unlimited) {
-        double sweep = std::fmod(c.ptz->pan_to - c.ptz->pan_from, 360.0);
-        if (sweep < 0) sweep += 360;
-        return std::fmod(c.ptz->pan_from + sweep / 2, 360.0);
+        const double sweep = normalize_bearing(c.ptz->pan_to - c.ptz->pan_from);
+        return normalize_bearing(c.ptz->pan_from + sweep / 2);
     }
     return c.azimuth.value_or(0);
 }

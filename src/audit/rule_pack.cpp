@@ -291,7 +291,7 @@ void PackReader::read_rule(const Node& n, RulePack& pack) {
             }
             auto x = number(v, k.value);
             if (!x) continue;
-            if (*x < 0 || (spec && spec->max_value && *x > *spec->max_value))
+            if (spec ? !spec->allows(*x) : *x < 0)
                 error(v, fmt::format("parameter \"{}\" out of range: {}", k.value, v.value));
             r.params[k.value] = *x;
         }

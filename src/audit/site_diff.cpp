@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "model/angle.hpp"
+
 namespace camaudit::audit {
 
 namespace {
@@ -120,7 +122,7 @@ bool same_number(double a, double b, double tol) {
 
 bool same_azimuth(const std::optional<double>& a, const std::optional<double>& b, double tol) {
     if (!a || !b) return a.has_value() == b.has_value();
-    double d = std::fmod(std::abs(*a - *b), 360.0);
+    const double d = normalize_bearing(*a - *b);
     return std::min(d, 360.0 - d) <= tol;
 }
 

@@ -14,6 +14,7 @@
 #include "cli/output.hpp"
 #include "cli/progress.hpp"
 #include "report/render.hpp"
+#include "util/paths.hpp"
 
 namespace camaudit::cli {
 
@@ -104,7 +105,15 @@ class CheckCommand : public Command {
   private:
     std::optional<audit::Config> load_config(Diagnostics& diag) const {
         if (no_config_) return std::nullopt;
-        if (!config_.empty()) return audit::read_config(config_, report::report_formats(), diag);
+        if (!config_.empty()) {
+            // A --config from outside the current folder (the checkout being audited) is the
+            // operator's own file: its paths may leave its folder. One inside it, like one
+            // found there, is the repository's, confined to its folder (issue #19, 5).
+            std::error_code ec;
+            const bool own =
+                !ec && !util::within_folder(std::filesystem::current_path(ec), config_);
+            return audit::read_config(config_, report::report_formats(), diag, !own);
+        }
         std::error_code ec;
         const auto cwd = std::filesystem::current_path(ec);
         auto found = ec ? std::nullopt : audit::find_config(cwd);
@@ -211,7 +220,9 @@ class CheckCommand : public Command {
             }
         auto text =
             audit::write_baseline(findings, previous ? &*previous : nullptr, lang == Lang::Zh);
-        if (!write_output(write_baseline_, text, inputs(config, false))) return kInputError;
+        // The baseline it refreshes was read (for its reasons) and is rewritten on purpose.
+        if (!write_output(write_baseline_, text, inputs(config, false), write_baseline_))
+            return kInputError;
         const std::size_t todo = findings.size() - with_reason;
         fmt::print(stderr, "camaudit: wrote {} baseline entries to {}{}\n", findings.size(),
                    write_baseline_ == "-" ? "standard output" : write_baseline_,

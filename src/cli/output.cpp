@@ -1,14 +1,19 @@
 #include "cli/output.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
 #include "cli/common_options.hpp"
+#include "util/escape.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::cli {
 
@@ -33,10 +38,42 @@ bool write_in_place(const std::string& path, const std::string& content) {
     return true;
 }
 
+// A new temporary file next to `name` in `dir`, opened O_CREAT|O_EXCL|O_NOFOLLOW: never a file
+// or symlink planted at a guessable name (issue #19, 10), never followed. The name has the
+// process id and a counter; a name that exists is skipped. Returns the descriptor (and the
+// path in `tmp`), or -1 with errno set.
+int create_temporary(const fs::path& dir, const std::string& name, std::string& tmp) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        tmp = (dir / fmt::format(".{}.tmp{}-{}", name, ::getpid(), attempt)).string();
+        const int fd =
+            ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) return fd;
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+// Writes all of `content` and closes `fd`; false with errno set on failure.
+bool write_all(int fd, const std::string& content) {
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const int err = errno;
+            ::close(fd);
+            errno = err;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return ::close(fd) == 0;
+}
+
 }  // namespace
 
 bool write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs) {
+                  const std::vector<std::string>& inputs, const std::string& replaces) {
     if (path.empty() || path == "-") {
         std::fwrite(content.data(), 1, content.size(), stdout);
         return std::fflush(stdout) == 0;
@@ -44,9 +81,16 @@ bool write_output(const std::string& path, const std::string& content,
     for (const auto& in : inputs) {
         if (same_file(path, in)) {
             fmt::print(stderr, "camaudit: refusing to write the report over the input file {}\n",
-                       in);
+                       util::visible_controls(in));
             return false;
         }
+    }
+    // Every file the run read (drawings, rule packs, baseline, config: not only `inputs`), by
+    // device and inode, whatever path names it.
+    if (util::is_input_file(path) && (replaces.empty() || !same_file(path, replaces))) {
+        fmt::print(stderr, "camaudit: refusing to write the report over the input file {}\n",
+                   util::visible_controls(path));
+        return false;
     }
     fs::path target(path);
     std::error_code kind_ec;
@@ -57,25 +101,33 @@ bool write_output(const std::string& path, const std::string& content,
         // device or pipe itself with a regular file (as root, even /dev/null).
         return write_in_place(path, content);
     }
+    if (kind == fs::file_type::directory) {
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(EISDIR));
+        return false;
+    }
     fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    std::string tmp =
-        (dir / fmt::format(".{}.tmp{}", target.filename().string(), ::getpid())).string();
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            fmt::print(stderr, "camaudit: cannot write {}\n", path);
-            return false;
-        }
+    std::string tmp;
+    const int fd = create_temporary(dir, target.filename().string(), tmp);
+    if (fd < 0) {
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(errno));
+        return false;
+    }
+    if (!write_all(fd, content)) {
+        const int err = errno;
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path),
+                   std::strerror(err));
+        return false;
     }
     std::error_code ec;
     fs::rename(tmp, target, ec);
     if (ec) {
+        const std::string why = ec.message();  // before remove() reuses ec
         fs::remove(tmp, ec);
-        fmt::print(stderr, "camaudit: cannot write {}: {}\n", path, ec.message());
+        fmt::print(stderr, "camaudit: cannot write {}: {}\n", util::visible_controls(path), why);
         return false;
     }
     return true;
@@ -115,7 +167,9 @@ void set_diagnostics_lang(const std::string& flag) {
 bool print_diagnostics(const Diagnostics& diag) {
     for (const auto& d : diag.sorted()) {
         const auto lang = choose_lang(diagnostics_lang_flag(), diag.region_of(d.loc.file));
-        fmt::print(stderr, "{}\n", d.str(lang == Lang::Zh));
+        // One diagnostic, one line: a file name or id with a newline, CR or ESC is shown, not
+        // obeyed (util/escape.hpp; issue #19, 8).
+        fmt::print(stderr, "{}\n", util::visible_controls(d.str(lang == Lang::Zh)));
     }
     return diag.has_errors();
 }

@@ -11,10 +11,12 @@
 namespace camaudit::cli {
 
 // Writes `content` to stdout (path empty or "-") or to `path` through a temporary file in the
-// same folder renamed into place. Refuses a path that is one of `inputs`. On failure prints
-// the reason to stderr and returns false.
+// same folder renamed into place. Refuses a path that is one of `inputs`, or any file the run
+// has read (util/input_files.hpp) except `replaces`: the one input this output updates on
+// purpose (the baseline that --write-baseline refreshes). On failure prints the reason to
+// stderr and returns false.
 bool write_output(const std::string& path, const std::string& content,
-                  const std::vector<std::string>& inputs);
+                  const std::vector<std::string>& inputs, const std::string& replaces = "");
 
 // --lang, else the locale (LC_ALL, LC_MESSAGES, LANG: zh* → zh, another language → en), else
 // zh for CN-* regions and en otherwise.

@@ -9,17 +9,13 @@
 #include <mutex>
 #include <string_view>
 
+#include "model/angle.hpp"
+
 namespace camaudit::geo {
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-
-double normalize_deg(double a) {
-    double r = std::fmod(a, 360.0);
-    if (r < 0) r += 360.0;
-    return r >= 360.0 ? 0.0 : r;
-}
 
 // Owns a PJ* of one context.
 struct PjHandle {
@@ -288,18 +284,18 @@ std::vector<Polygon> to_input(const std::vector<Polygon>& working, const Project
 
 double Projection::grid_azimuth(Point input, double true_azimuth_deg) const {
     PJ* geo = impl_->transformation();
-    if (!geo) return normalize_deg(true_azimuth_deg);
+    if (!geo) return normalize_bearing(true_azimuth_deg);
     // The point in longitude/latitude, then the grid bearing of a short step north of it.
     std::optional<Point> lonlat =
         impl_->geographic ? std::optional<Point>(input) : impl_->run(geo, PJ_INV, input);
-    if (!lonlat) return normalize_deg(true_azimuth_deg);
+    if (!lonlat) return normalize_bearing(true_azimuth_deg);
     constexpr double kStep = 1e-5;  // degrees of latitude, about 1 m
     const double sign = lonlat->y + kStep > 90 ? -1 : 1;
     auto a = impl_->run(geo, PJ_FWD, *lonlat);
     auto b = impl_->run(geo, PJ_FWD, Point{lonlat->x, lonlat->y + sign * kStep});
-    if (!a || !b) return normalize_deg(true_azimuth_deg);
+    if (!a || !b) return normalize_bearing(true_azimuth_deg);
     const double north = std::atan2(sign * (b->x - a->x), sign * (b->y - a->y)) * 180 / kPi;
-    return normalize_deg(true_azimuth_deg + north);
+    return normalize_bearing(true_azimuth_deg + north);
 }
 
 std::optional<Site> to_working(const Site& site, const Projection& projection, Diagnostics& diag) {

@@ -10,6 +10,7 @@
 #include "geo/shadow_sweep.hpp"
 #include "geo/star_ring.hpp"
 #include "geo/sweep.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::geo {
 
@@ -19,14 +20,9 @@ constexpr double kEyeOffset = 0.05;  // metres: how far the eye is moved off its
 constexpr double kOnSolid = 1e-9;    // an eye this close to a pillar's boundary is on it
 constexpr double kOnWall = 1e-9;     // an eye this close to a wall is on it
 
-double mod360(double deg) {
-    double r = std::fmod(deg, 360.0);
-    return r < 0 ? r + 360.0 : r;
-}
-
 // The clockwise pan of a limited PTZ camera, in [0, 360).
 double pan_span(const Ptz& ptz) {
-    return mod360(ptz.pan_to - ptz.pan_from);
+    return normalize_bearing(ptz.pan_to - ptz.pan_from);
 }
 
 // The bearing the camera faces: its azimuth, or the middle of its pan range.
@@ -50,7 +46,7 @@ AngularField field_of(const Camera& camera) {
     }
     if (width >= 360.0) return f;
     f.full = false;
-    f.start = (90.0 - mod360(b1)) * std::numbers::pi / 180;
+    f.start = (90.0 - normalize_bearing(b1)) * std::numbers::pi / 180;
     f.width = width * std::numbers::pi / 180;
     return f;
 }

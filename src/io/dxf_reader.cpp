@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -11,6 +12,8 @@
 
 #include "io/gdal_api.hpp"
 #include "io/site_reader.hpp"
+#include "model/angle.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::io {
 
@@ -18,6 +21,10 @@ namespace {
 
 constexpr int kMaxBlockDepth = 32;
 constexpr std::size_t kMaxEntities = 2'000'000;  // after block expansion
+// Block references followed while expanding, empty blocks included: the entity cap alone
+// counts only what is emitted, so ten references to an empty block, nested twelve deep, ran
+// for hours in an 18 KB drawing (issue #19, 1). This bounds the expansion's work itself.
+constexpr std::size_t kMaxReferences = 2'000'000;
 
 // GDAL's functions: read_dxf has loaded them before anything below runs.
 const GdalApi& gdal() {
@@ -104,6 +111,7 @@ struct RawEntity {
     Point point;
     Affine placement;    // INSERT: block coordinates → the coordinates of what holds it
     bool planar = true;  // INSERT: its extrusion is ±z
+    std::optional<double> bad_rotation;  // INSERT: a rotation outside model/angle.hpp's range
     std::vector<std::pair<std::string, std::string>> attributes;
 };
 
@@ -184,8 +192,10 @@ Affine insert_placement(OGRFeatureH f, RawEntity& e) {
     const auto normal = reals(f, "BlockOCSNormal");
     const double sx = scale.size() >= 1 ? scale[0] : 1.0;
     const double sy = scale.size() >= 2 ? scale[1] : 1.0;
-    const double r =
-        gdal().OGR_F_GetFieldAsDouble(f, gdal().OGR_F_GetFieldIndex(f, "BlockAngle")) * M_PI / 180;
+    const double degrees =
+        gdal().OGR_F_GetFieldAsDouble(f, gdal().OGR_F_GetFieldIndex(f, "BlockAngle"));
+    if (!input_angle_ok(degrees)) e.bad_rotation = degrees;  // reported by the expansion
+    const double r = degrees * M_PI / 180;
     // Block coordinates are scaled, then rotated in the insert's object coordinate system
     // (OCS); an extrusion of -z (a mirrored insert) turns the OCS x axis to -x (DXF's
     // arbitrary axis algorithm). GDAL gives the insertion point in world coordinates.
@@ -299,6 +309,18 @@ class Expander {
 
     void insert(const RawEntity& raw, const Affine& t, const std::string& layer,
                 const std::string& chain, int depth) {
+        if (++references_ > kMaxReferences)
+            return fail(fmt::format("more than {} block references once blocks are expanded "
+                                    "(blocks that insert others many times over)",
+                                    kMaxReferences),
+                        raw);
+        if (raw.bad_rotation)
+            return fail(fmt::format("entity {} (INSERT of block '{}'): rotation must be {}, got {}",
+                                    raw.handle, raw.block, kInputAngleInterval,
+                                    std::isfinite(*raw.bad_rotation)
+                                        ? fmt::format("{}", *raw.bad_rotation)
+                                        : std::string("a value out of range of a number")),
+                        raw);
         const Affine placement = raw.placement.then(t);
         if (keep_insert_(raw.block)) {
             DxfEntity e = origin(raw, layer, chain);
@@ -314,10 +336,10 @@ class Expander {
         auto body = blocks_.find(raw.block);
         if (body == blocks_.end()) return;  // an empty or undefined block draws nothing
         if (depth >= kMaxBlockDepth) {
-            fail(
-                fmt::format("entity {} (INSERT of block '{}'): blocks nested deeper than {} "
-                            "levels (a block that inserts itself?)",
-                            raw.handle, raw.block, kMaxBlockDepth));
+            fail(fmt::format("entity {} (INSERT of block '{}'): blocks nested deeper than {} "
+                             "levels (a block that inserts itself?)",
+                             raw.handle, raw.block, kMaxBlockDepth),
+                 raw);
             return;
         }
         const std::string inner_chain = chain.empty() ? raw.handle : chain + "/" + raw.handle;
@@ -331,16 +353,26 @@ class Expander {
                 fmt::format("more than {} entities once blocks are expanded", kMaxEntities));
         out_.entities.push_back(std::move(e));
     }
-    void fail(std::string message) {
-        if (!failed_) messages_.errors.push_back(std::move(message));
+    // The first error stops the expansion; `at`, where given, is the entity whose DXF line
+    // the error is reported at (issue #19, 10: errors without a position).
+    void fail(std::string message, const RawEntity* at = nullptr) {
+        if (!failed_) {
+            if (at)
+                if (auto known = out_.index.entities.find(at->handle);
+                    known != out_.index.entities.end())
+                    messages_.error_lines[messages_.errors.size()] = known->second.line;
+            messages_.errors.push_back(std::move(message));
+        }
         failed_ = true;
     }
+    void fail(std::string message, const RawEntity& at) { fail(std::move(message), &at); }
 
     DxfDrawing& out_;
     const std::map<std::string, std::vector<RawEntity>>& blocks_;
     const std::function<bool(const std::string&)>& keep_insert_;
     DxfMessages& messages_;
     bool failed_ = false;
+    std::size_t references_ = 0;
 };
 
 std::optional<std::string> read_bytes(const std::string& path, DxfMessages& messages) {
@@ -349,15 +381,26 @@ std::optional<std::string> read_bytes(const std::string& path, DxfMessages& mess
         messages.errors.push_back("cannot open the drawing");
         return std::nullopt;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad() || bytes.str().size() > kMaxFileBytes) {
+    util::note_input_file(path);  // never a report's `-o`
+    // The size before reading (a 1 GiB sparse drawing was read whole first), and at most one
+    // byte past the limit whatever the size said (a device, a pipe; issue #19, 6).
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    std::string bytes;
+    if (ec || size <= kMaxFileBytes) {
+        char chunk[1 << 16];
+        while (in && bytes.size() <= kMaxFileBytes) {
+            in.read(chunk, sizeof chunk);
+            bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+        }
+    }
+    if (in.bad() || (!ec && size > kMaxFileBytes) || bytes.size() > kMaxFileBytes) {
         messages.errors.push_back(
             in.bad() ? "cannot read the drawing"
                      : fmt::format("the drawing is larger than {} MiB", kMaxFileBytes >> 20));
         return std::nullopt;
     }
-    return std::move(bytes).str();
+    return bytes;
 }
 
 // Every feature of the layer `name` ("entities" or "blocks"), in file order.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,8 +42,9 @@ struct DxfDrawing {
 };
 
 struct DxfMessages {
-    std::vector<std::string> errors;    // the drawing cannot be read (whole)
-    std::vector<std::string> warnings;  // e.g. characters the code page cannot convert
+    std::vector<std::string> errors;         // the drawing cannot be read (whole)
+    std::map<std::size_t, int> error_lines;  // errors[i]'s DXF line, where the reader knows it
+    std::vector<std::string> warnings;       // e.g. characters the code page cannot convert
 };
 
 // Reads `path`. `keep_insert(block name)` says which references stay as Insert entities

@@ -14,6 +14,7 @@
 #include "io/dxf_reader.hpp"
 #include "io/import_dxf.hpp"
 #include "io/site_reader.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::io {
 
@@ -86,7 +87,7 @@ class DrawingImport {
         auto drawing = read_dxf(path_, keep, messages);
         for (const auto& w : messages.warnings)
             s_.r.diag().warning({path_, 0, 0}, fmt::format("GDAL: {}", w));
-        report_read_errors(messages.errors);
+        report_read_errors(messages);
         if (!drawing) return;
         check_names(entry_.walls, drawing->layers, "layer");
         check_names(entry_.glass, drawing->layers, "layer");
@@ -104,12 +105,17 @@ class DrawingImport {
   private:
     // GDAL says where the DXF text breaks ("..., 1028: error at line 81 of f1.dxf"): that
     // line is the position; one such error is enough, the next ones follow from it.
-    void report_read_errors(const std::vector<std::string>& errors) {
+    void report_read_errors(const DxfMessages& messages) {
         bool located = false;
-        for (const auto& e : errors) {
+        for (std::size_t i = 0; i < messages.errors.size(); ++i) {
+            const std::string& e = messages.errors[i];
             const auto at = e.find("error at line ");
             if (at == std::string::npos) {
-                s_.r.error({path_, 0, 0}, fmt::format("cannot read the drawing: {}", e));
+                // The expansion's errors name their entity, and its line where known.
+                auto line = messages.error_lines.find(i);
+                const int l = line != messages.error_lines.end() ? line->second : 0;
+                s_.r.error({path_, l, l > 0 ? 1 : 0},
+                           fmt::format("cannot read the drawing: {}", e));
                 continue;
             }
             if (located) continue;
@@ -480,9 +486,7 @@ std::vector<std::string> missing_required(const CameraAttributes& a) {
 
 // The azimuth of a block whose +x points `direction` degrees counter-clockwise from +x.
 double azimuth_of(double direction) {
-    double azimuth = tidy(std::fmod(90.0 - direction, 360.0));
-    if (azimuth < 0) azimuth += 360.0;
-    return azimuth >= 360.0 ? 0.0 : azimuth;
+    return normalize_bearing(tidy(std::fmod(90.0 - direction, 360.0)));
 }
 
 // Sets the camera key `key` from the attribute value; the problem, or "" when it is good.

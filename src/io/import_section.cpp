@@ -8,6 +8,7 @@
 #include "io/ifc/site_import.hpp"
 #include "io/import_dxf.hpp"
 #include "io/site_reader.hpp"
+#include "util/paths.hpp"
 
 namespace camaudit::io {
 
@@ -151,8 +152,17 @@ void read_dxf_path(SiteLoader& s, const YNode& v, ImportEntry& e) {
     if (!dxf) return;
     e.dxf_loc = v.loc;
     namespace fs = std::filesystem;
-    const fs::path path = fs::path(s.site.file).parent_path() / *dxf;
+    const fs::path folder = fs::path(s.site.file).parent_path();
+    const fs::path path = folder / *dxf;
     std::error_code ec;
+    // Inside the site file's folder only: an absolute path, a `../` or a symlink out of it
+    // would make a stranger's site file probe the machine through GDAL (issue #19, 5).
+    if (!util::within_folder(folder, *dxf)) {
+        s.r.error(v.loc, fmt::format("dxf: '{}' is outside the folder of the site file; "
+                                     "drawings must be inside it",
+                                     *dxf));
+        return;
+    }
     if (!fs::is_regular_file(path, ec)) {
         s.r.error(v.loc, fmt::format("dxf: cannot open the drawing '{}': {}", *dxf,
                                      fs::exists(path, ec) ? "not a regular file" : "no such file"));

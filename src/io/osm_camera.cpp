@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "io/yaml_read.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::io {
 
@@ -289,7 +290,11 @@ std::optional<double> parse_bearing(std::string_view text) {
                    [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     for (std::size_t i = 0; i < kPoints.size(); ++i)
         if (upper == kPoints[i]) return 22.5 * static_cast<double>(i);
-    return parse_decimal(text);
+    // Degrees within the range of every input angle (model/angle.hpp), taken modulo 360
+    // later: 1e308 is not a bearing to reduce, it says no direction at all.
+    auto degrees = parse_decimal(text);
+    if (degrees && !input_angle_ok(*degrees)) return std::nullopt;
+    return degrees;
 }
 
 std::optional<Direction> parse_direction(std::string_view text) {

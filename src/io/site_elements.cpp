@@ -8,6 +8,7 @@
 
 #include "io/site_loader.hpp"
 #include "io/site_reader.hpp"
+#include "model/angle.hpp"
 
 namespace camaudit::io {
 
@@ -35,6 +36,13 @@ std::string read_id(SiteLoader& s, const Fields& f, std::string_view ns) {
     if (!v) return {};
     auto id = s.r.id(*v, "id");
     if (!id) return {};
+    // Ids are repeated in every finding, legend and report line that names the element: a
+    // 100 KB id seen by 2,000 cameras made 406 MB of JSON (issue #19, 6).
+    if (id->size() > kMaxIdBytes) {
+        s.r.error(v->loc,
+                  fmt::format("id: {} bytes, more than the limit of {}", id->size(), kMaxIdBytes));
+        return {};
+    }
     s.declare(ns, *id, v->loc);
     return *id;
 }
@@ -196,8 +204,9 @@ std::optional<Ptz> read_ptz(SiteLoader& s, const YNode& node) {
         s.r.error(pan->loc, fmt::format("ptz.pan: expected [from, to] in degrees, got {}", got));
         return std::nullopt;
     }
-    auto from = s.r.number(pan->items[0], "ptz.pan");
-    auto to = s.r.number(pan->items[1], "ptz.pan");
+    // Kept as written (the report says the range as the file does); checked like every angle.
+    auto from = bounded(s, pan->items[0], "ptz.pan", input_angle_ok, kInputAngleInterval);
+    auto to = bounded(s, pan->items[1], "ptz.pan", input_angle_ok, kInputAngleInterval);
     if (!from || !to) return std::nullopt;
     ptz.pan_from = *from;
     ptz.pan_to = *to;
@@ -266,10 +275,8 @@ void read_camera(SiteLoader& s, const YNode& node) {
                       fmt::format("{}: azimuth is not allowed with ptz (ptz.pan gives the "
                                   "directions)",
                                   element));
-        } else if (auto a = s.r.number(*v, "azimuth")) {
-            double az = std::fmod(*a, 360.0);
-            if (az < 0) az += 360.0;
-            c.azimuth = az == 360.0 ? 0.0 : az;
+        } else if (auto a = bounded(s, *v, "azimuth", input_angle_ok, kInputAngleInterval)) {
+            c.azimuth = normalize_bearing(*a);
         }
     } else if (!f->has("ptz") && !f->misspelt("azimuth") && f->has("hfov") && c.hfov != 360.0) {
         const YNode* hfov = (*f)["hfov"];

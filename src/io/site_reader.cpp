@@ -13,6 +13,7 @@
 #include "io/site_loader.hpp"
 #include "io/text_check.hpp"
 #include "io/yaml_tree.hpp"
+#include "util/input_files.hpp"
 
 namespace camaudit::io {
 
@@ -150,13 +151,24 @@ std::optional<std::string> read_input_file(const std::string& path, std::string_
         diag.error(top, fmt::format("cannot open: {}", std::generic_category().message(errno)));
         return std::nullopt;
     }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
+    util::note_input_file(path);  // never a report's `-o`
+    // At most one byte past the limit, whatever the size said: /dev/zero, a pipe or a file
+    // that grows would otherwise be read until memory runs out (issue #19, 6).
+    std::string bytes;
+    char chunk[1 << 16];
+    while (in && bytes.size() <= kMaxFileBytes) {
+        in.read(chunk, sizeof chunk);
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
         diag.error(top, "cannot read the file");
         return std::nullopt;
     }
-    return std::move(bytes).str();
+    if (bytes.size() > kMaxFileBytes) {
+        diag.error(top, fmt::format("file is larger than {} MiB", kMaxFileBytes >> 20));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 }  // namespace camaudit::io

@@ -43,6 +43,9 @@ inline constexpr double kMaxAbsCoordinate = 1e7;  // metres or degrees: beyond i
 inline constexpr double kMaxDistance = 1e5;
 // Vertices of one polygon (all its rings) or line: a detailed city outline has some 10⁵.
 inline constexpr std::size_t kMaxVertices = 1'000'000;
+// Bytes of a zone, wall or camera id: ids are repeated in every finding and report line that
+// names them, so their length multiplies the output (85 Chinese characters fit).
+inline constexpr std::size_t kMaxIdBytes = 256;
 // Entries of `zones`, `walls` or `cameras`: a city has about 10⁶ cameras.
 inline constexpr std::size_t kMaxElements = 10'000'000;
 // Values (scalars, lists, mappings) of one YAML site file. The YAML reader keeps each with its

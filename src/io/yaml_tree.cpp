@@ -45,6 +45,7 @@ class TreeBuilder : public YAML::EventHandler {
                   const std::string& value) override {
         check_tag(mark, tag);
         if (tag == "!") check_closed_quote(mark);
+        check_escaped_controls(mark, value);
         YNode n;
         n.kind = YNode::Kind::Scalar;
         n.value = value;
@@ -68,6 +69,26 @@ class TreeBuilder : public YAML::EventHandler {
     void OnMapEnd() override { close(); }
 
   private:
+    // The control characters that check_text bans as bytes, and C1 controls (U+0080-U+009F,
+    // which terminals obey like ESC sequences), are banned when a double-quoted escape writes
+    // them too: "\0", "\e", "\x9b", "\u001b" (issue #19, 10).
+    void check_escaped_controls(const YAML::Mark& mark, const std::string& value) {
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const auto c = static_cast<unsigned char>(value[i]);
+            unsigned code = c;
+            if (c == 0xC2 && i + 1 < value.size() &&
+                static_cast<unsigned char>(value[i + 1]) >= 0x80 &&
+                static_cast<unsigned char>(value[i + 1]) <= 0x9F)
+                code = static_cast<unsigned char>(value[i + 1]);
+            else if (!((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F))
+                continue;
+            diag_.error(loc(mark), fmt::format("control character U+{:04X} written as an escape: "
+                                               "not allowed in a text value",
+                                               code));
+            return;
+        }
+    }
+
     SourceLocation loc(const YAML::Mark& m) const {
         if (m.is_null()) return SourceLocation{path_, 0, 0};
         return SourceLocation{path_, m.line + 1, m.column + 1};

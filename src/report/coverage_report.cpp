@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/json_writer.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::report {
 
@@ -41,11 +42,12 @@ std::string render_coverage_json(const CoverageReport& report) {
 std::string render_coverage_text(const CoverageReport& report, Lang lang) {
     const bool zh = lang == Lang::Zh;
     std::string out;
+    const auto v = util::visible_controls;  // input text shown, never obeyed (issue #19, 8)
     for (const auto& s : report.sites) {
-        out += fmt::format("{} ({})\n", s.file, s.id);
+        out += fmt::format("{} ({})\n", v(s.file), v(s.id));
         out += zh ? "摄像机            楼层    视域面积(m²)\n" : "camera            floor   viewshed m²\n";
         for (const auto& c : s.cameras) {
-            out += fmt::format("  {:<16}{:<8}{:>10.1f}{}\n", c.id, c.floor, c.viewshed_m2,
+            out += fmt::format("  {:<16}{:<8}{:>10.1f}{}\n", v(c.id), v(c.floor), c.viewshed_m2,
                                c.eye_in_solid ? (zh ? "  (位于实体墙内，看不到任何区域)"
                                                     : "  (eye inside a solid wall: sees nothing)")
                                               : "");
@@ -55,10 +57,10 @@ std::string render_coverage_text(const CoverageReport& report, Lang lang) {
         for (const auto& z : s.zones) {
             std::string cams;
             for (const auto& id : z.cameras) cams += (cams.empty() ? "" : ",") + id;
-            out += fmt::format("  {:<16}{:<8}{:>8.1f}  {:>8.1f}  {:>5.0f}%  {:>12}  {}\n", z.id,
-                               z.floor, z.area_m2, z.covered_m2, z.covered_fraction * 100,
+            out += fmt::format("  {:<16}{:<8}{:>8.1f}  {:>8.1f}  {:>5.0f}%  {:>12}  {}\n", v(z.id),
+                               v(z.floor), z.area_m2, z.covered_m2, z.covered_fraction * 100,
                                z.best_px_per_m ? fmt::format("{:.0f}", *z.best_px_per_m) : "-",
-                               cams.empty() ? "-" : cams);
+                               cams.empty() ? "-" : v(cams));
         }
     }
     return out;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "util/escape.hpp"
+
 namespace camaudit::report {
 
 namespace {
@@ -145,11 +147,15 @@ std::string render_diff_text(const DiffReport& r, const DiffRenderOptions& o) {
         return o.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
     };
     const SiteDiff& d = r.diff;
+    const auto shown = util::visible_controls;  // one line stays one line (issue #19, 8)
     std::string out =
-        style("1", fmt::format("{} → {} ({})", r.old_file, r.new_file, d.new_site->info.id)) + "\n";
+        style("1",
+              shown(fmt::format("{} → {} ({})", r.old_file, r.new_file, d.new_site->info.id))) +
+        "\n";
     auto note_lines = [&](const audit::LegalNote& n, std::string_view indent) {
-        out += fmt::format("{}{}: {}\n{}    {}: {}\n", indent, tr(l, "note", "注意"), n.message(zh),
-                           indent, note_label(n, l), n.citation.text_zh);
+        out +=
+            fmt::format("{}{}: {}\n{}    {}: {}\n", indent, tr(l, "note", "注意"),
+                        shown(n.message(zh)), indent, note_label(n, l), shown(n.citation.text_zh));
     };
     if (!d.cameras.empty()) {
         out += fmt::format("{} ({} → {}):\n", tr(l, "cameras", "摄像机"),
@@ -158,8 +164,8 @@ std::string render_diff_text(const DiffReport& r, const DiffRenderOptions& o) {
             char mark = c.status == ChangeStatus::Added     ? '+'
                         : c.status == ChangeStatus::Removed ? '-'
                                                             : '~';
-            out +=
-                fmt::format("  {} {} {}: {}\n", mark, c.id, status_text(c, l), details_text(c, l));
+            out += fmt::format("  {} {} {}: {}\n", mark, shown(c.id), status_text(c, l),
+                               shown(details_text(c, l)));
             for (const auto& n : c.notes) note_lines(n, "      ");
         }
     }
@@ -167,8 +173,8 @@ std::string render_diff_text(const DiffReport& r, const DiffRenderOptions& o) {
         out += tr(l, "coverage of the zones that must be watched:\n", "应监控区域的覆盖率：\n");
         for (const auto& z : d.zones) {
             if (z.status == ChangeStatus::Unchanged) continue;
-            out += fmt::format("  {} ({}) {} → {}\n", z.id, z.kind, fraction_or_dash(z.old_measure),
-                               fraction_or_dash(z.new_measure));
+            out += fmt::format("  {} ({}) {} → {}\n", shown(z.id), shown(z.kind),
+                               fraction_or_dash(z.old_measure), fraction_or_dash(z.new_measure));
         }
     }
     auto findings = [&](const std::vector<Finding>& fs, const std::string& file,
@@ -178,10 +184,10 @@ std::string render_diff_text(const DiffReport& r, const DiffRenderOptions& o) {
         for (const auto& f : fs) {
             auto sev = style(f.severity == Severity::Error ? "1;31" : "1;33",
                              severity_word(f.severity, l));
-            out += fmt::format("  {}:{}:{}: {} [{}] {}\n", file, f.loc.line, f.loc.column, sev,
-                               f.rule, f.message(zh));
+            out += fmt::format("  {}:{}:{}: {} [{}] {}\n", shown(file), f.loc.line, f.loc.column,
+                               sev, shown(f.rule), shown(f.message(zh)));
             for (const auto& c : f.citations)
-                out += fmt::format("      {}: {}\n", cite_label(c, rules, l), c.text_zh);
+                out += fmt::format("      {}: {}\n", cite_label(c, rules, l), shown(c.text_zh));
         }
     };
     findings(d.new_findings, r.new_file, r.new_rules, "new findings", "新问题");
@@ -195,28 +201,19 @@ std::string render_diff_text(const DiffReport& r, const DiffRenderOptions& o) {
 
 namespace {
 
-// Text for Markdown and HTML: `html` escapes &, < and >; `pipes` escapes | (which GFM takes as
-// a cell separator anywhere in a table row, code spans included). No line breaks either way.
-std::string escape(std::string_view s, bool html, bool pipes) {
-    std::string out;
-    for (char c : s) {
-        if (html && (c == '&' || c == '<' || c == '>'))
-            out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : "&gt;";
-        else if (pipes && c == '|')
-            out += "\\|";
-        else
-            out += c == '\n' ? ' ' : c;
-    }
-    return out;
-}
+// Text for Markdown next to raw HTML, table cells (| escaped: GFM ends a cell at it even in
+// a code span) and code spans, as util/escape.hpp writes them: no line break of any kind.
 std::string html(std::string_view s) {
-    return escape(s, true, false);
+    return util::md_html(s, false);
 }
 std::string cell(std::string_view s) {
-    return escape(s, true, true);
+    return util::md_html(s, true);
+}
+std::string code(std::string_view s) {
+    return util::md_code_span(s, false);
 }
 std::string code_cell(std::string_view s) {
-    return escape(s, false, true);
+    return util::md_code_span(s, true);
 }
 
 std::string md_quote(const std::string& label, const std::string& text) {
@@ -229,16 +226,17 @@ std::string render_diff_markdown(const DiffReport& r, Lang l) {
     const SiteDiff& d = r.diff;
     const bool zh = l == Lang::Zh;
     std::string out = fmt::format("### camaudit diff: {}\n\n", html(d.new_site->info.id));
-    out += fmt::format("`{}` → `{}`: **{}**\n", r.old_file, r.new_file, html(summary_line(r, l)));
+    out += fmt::format("{} → {}: **{}**\n", code(r.old_file), code(r.new_file),
+                       html(summary_line(r, l)));
     if (!d.cameras.empty()) {
         out += tr(l, "\n#### Cameras\n\n| camera | change | details |\n|---|---|---|\n",
                   "\n#### 摄像机\n\n| 摄像机 | 变化 | 详情 |\n|---|---|---|\n");
         for (const auto& c : d.cameras)
-            out += fmt::format("| `{}` | {} | {} |\n", code_cell(c.id), cell(status_text(c, l)),
+            out += fmt::format("| {} | {} | {} |\n", code_cell(c.id), cell(status_text(c, l)),
                                cell(details_text(c, l)));
         for (const auto& c : d.cameras)
             for (const auto& n : c.notes)
-                out += fmt::format("\n**`{}`**: {}\n{}", c.id, html(n.message(zh)),
+                out += fmt::format("\n**{}**: {}\n{}", code(c.id), html(n.message(zh)),
                                    md_quote(note_label(n, l), n.citation.text_zh));
     }
     if (d.zones_with(ChangeStatus::Unchanged) < d.zones.size()) {
@@ -250,7 +248,7 @@ std::string render_diff_markdown(const DiffReport& r, Lang l) {
         for (const auto& z : d.zones)
             if (z.status != ChangeStatus::Unchanged)
                 out +=
-                    fmt::format("| `{}` | {} | {} | {} |\n", code_cell(z.id), cell(z.kind),
+                    fmt::format("| {} | {} | {} | {} |\n", code_cell(z.id), cell(z.kind),
                                 fraction_or_dash(z.old_measure), fraction_or_dash(z.new_measure));
     }
     if (!d.new_findings.empty()) {
@@ -271,7 +269,7 @@ std::string render_diff_markdown(const DiffReport& r, Lang l) {
         out += fmt::format("\n#### {} ({})\n\n", tr(l, "Fixed findings", "已解决的问题"),
                            counts_text(d.fixed_findings, l));
         for (const auto& f : d.fixed_findings)
-            out += fmt::format("- ~~{} `{}` {}~~\n", severity_word(f.severity, l), f.rule,
+            out += fmt::format("- ~~{} {} {}~~\n", severity_word(f.severity, l), code(f.rule),
                                html(f.message(zh)));
     }
     for (const auto& n : d.notes)

@@ -6,6 +6,7 @@
 #include "audit/filing_sheet.hpp"
 #include "report/inspection_common.hpp"
 #include "report/inspection_report.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::report {
 
@@ -110,7 +111,9 @@ std::string conclusion(const audit::FilingSheet& sheet, Lang lang) {
 
 std::string render_filing_text(const audit::FilingSheet& sheet, Lang lang) {
     std::string out = title(sheet, lang) + "\n";
-    out += fmt::format("{}{}\n\n", zh(lang) ? "文件：" : "File: ", sheet.file);
+    // Input text (file name, names, ids) is shown, never obeyed (issue #19, 8).
+    const auto v = util::visible_controls;
+    out += fmt::format("{}{}\n\n", zh(lang) ? "文件：" : "File: ", v(sheet.file));
     std::size_t width = 0;
     for (const auto& i : sheet.items)
         width = std::max(width, detail::display_width(label(i, lang)));
@@ -121,14 +124,17 @@ std::string render_filing_text(const audit::FilingSheet& sheet, Lang lang) {
             out += std::string(section_title(current, lang)) + "\n";
         }
         const std::string r = remark(i, lang);
-        out += fmt::format("  {}  {}{}\n", pad(label(i, lang), width), shown(i, lang),
-                           r.empty() ? "" : fmt::format("  [{}]", r));
+        out += fmt::format("  {}  {}{}\n", pad(label(i, lang), width), v(shown(i, lang)),
+                           r.empty() ? "" : fmt::format("  [{}]", v(r)));
     }
     if (!sheet.cameras.empty()) {
         out += fmt::format("\n{}{}{}\n", zh(lang) ? "设备位置（坐标系 " : "Camera positions (CRS ",
-                           sheet.crs, zh(lang) ? "）" : ")");
+                           v(sheet.crs), zh(lang) ? "）" : ")");
         std::vector<Row> rows{camera_header(lang)};
-        for (auto& r : camera_rows(sheet, lang)) rows.push_back(std::move(r));
+        for (auto& r : camera_rows(sheet, lang)) {
+            for (std::string* cell : {&r.id, &r.floor, &r.purpose, &r.kind}) *cell = v(*cell);
+            rows.push_back(std::move(r));
+        }
         std::size_t w[4] = {0, 0, 0, 0};
         for (const auto& r : rows)
             for (int k = 0; k < 4; ++k) {
@@ -145,8 +151,8 @@ std::string render_filing_text(const audit::FilingSheet& sheet, Lang lang) {
     out += fmt::format("\n{}\n", conclusion(sheet, lang));
     for (const auto& i : sheet.items)
         if (i.state != State::Ok)
-            out += fmt::format("  {}: {}: {}\n", detail::where(i.loc), label(i, lang),
-                               remark(i, lang));
+            out += fmt::format("  {}: {}: {}\n", v(detail::where(i.loc)), label(i, lang),
+                               v(remark(i, lang)));
     return out;
 }
 
@@ -205,12 +211,7 @@ std::string render_filing_json(const audit::FilingSheet& sheet) {
 }
 
 std::string render_filing_csv(const audit::FilingSheet& sheet, Lang lang) {
-    auto cell = [](std::string_view s) {
-        if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-        std::string q = "\"";
-        for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-    };
+    auto cell = [](std::string_view s) { return util::csv_cell(s); };
     auto value = [&](std::string_view key) -> std::string {
         for (const auto& i : sheet.items)
             if (i.key == key) return i.key == "operator.type" ? shown(i, lang) : i.value;
@@ -256,7 +257,8 @@ std::string render_filing_csv(const audit::FilingSheet& sheet, Lang lang) {
 
 std::string render_filing_markdown(const audit::FilingSheet& sheet, Lang lang) {
     std::string out = fmt::format("# {}\n\n", md_escape(title(sheet, lang)));
-    out += fmt::format("{}`{}`\n", zh(lang) ? "文件：" : "File: ", sheet.file);
+    out += fmt::format("{}{}\n",
+                       zh(lang) ? "文件：" : "File: ", util::md_code_span(sheet.file, false));
     int current = 0;
     for (const auto& i : sheet.items) {
         if (section(i) != current) {
@@ -283,8 +285,8 @@ std::string render_filing_markdown(const audit::FilingSheet& sheet, Lang lang) {
     out += fmt::format("\n**{}**\n", conclusion(sheet, lang));
     for (const auto& i : sheet.items)
         if (i.state != State::Ok)
-            out += fmt::format("\n- `{}`: {}: {}", detail::where(i.loc), md_escape(label(i, lang)),
-                               md_escape(remark(i, lang)));
+            out += fmt::format("\n- {}: {}: {}", util::md_code_span(detail::where(i.loc), false),
+                               md_escape(label(i, lang)), md_escape(remark(i, lang)));
     return out + (sheet.complete() ? "" : "\n");
 }
 

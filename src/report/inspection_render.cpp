@@ -6,6 +6,7 @@
 
 #include "report/inspection_common.hpp"
 #include "report/inspection_report.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::report {
 
@@ -83,7 +84,8 @@ std::string header_lines(const audit::Inspection& in, Lang lang, bool markdown) 
     std::string out;
     auto line = [&](std::string_view zh_label, std::string_view en_label, std::string_view v) {
         const std::string text = std::string(zh(lang) ? zh_label : en_label) + std::string(v);
-        out += markdown ? fmt::format("- {}\n", md_escape(text)) : fmt::format("{}\n", text);
+        out += markdown ? fmt::format("- {}\n", md_escape(text))
+                        : fmt::format("{}\n", util::visible_controls(text));
     };
     line("文件：", "File: ", in.file);
     line("检查范围：", "Scope: ", scope_name(in.scope, lang));
@@ -108,8 +110,10 @@ std::string render_inspection_text(const audit::Inspection& in, Lang lang) {
         else
             out += fmt::format("{}. [{}] {}{}\n    {}\n", it.number, status,
                                item_numeral(it.number), it.text_zh, it.title_en);
-        out += fmt::format("    {}\n", basis(it, lang));
-        for (const auto& e : evidence(it, lang)) out += fmt::format("    - {}\n", e);
+        // Input text (ids, names) reaches the lines below: shown, never obeyed (issue #19, 8).
+        out += fmt::format("    {}\n", util::visible_controls(basis(it, lang)));
+        for (const auto& e : evidence(it, lang))
+            out += fmt::format("    - {}\n", util::visible_controls(e));
         out += "\n";
     }
     return out + fmt::format("{}\n", summary(in, lang));

@@ -8,6 +8,7 @@
 
 #include "audit/rule_pack.hpp"
 #include "report/inspection_common.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::report {
 
@@ -102,12 +103,7 @@ std::string pad(std::string_view s, std::size_t width) {
 }
 
 std::string md_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        if (std::string_view("|*_`[]<>\\#").find(c) != std::string_view::npos) out += '\\';
-        out += c == '\n' ? ' ' : c;
-    }
-    return out;
+    return util::md_backslash(s);
 }
 
 std::string where(const SourceLocation& loc) {

@@ -97,6 +97,10 @@ JsonWriter& JsonWriter::value(double d, int decimals) {
         out_ += "null";  // JSON has no NaN or infinity
         return *this;
     }
+    if (std::fabs(d) >= 1e15) {  // nothing to round, and d * scale could overflow to inf
+        out_ += fmt::format("{}", d);  // shortest form, finite: 1e+308 is a JSON number
+        return *this;
+    }
     double scale = std::pow(10.0, decimals);
     double r = std::round(d * scale) / scale;
     if (r == 0) r = 0;  // no "-0"

@@ -1,8 +1,11 @@
 // The text report: `file:line:col: severity [rule] message`, the quoted articles under it,
 // grouped by site, then a summary line. Colour only when asked (a terminal, no NO_COLOR).
+// Every text from the input (file names, ids, messages that quote them, the law's text from
+// a rule pack) goes through util::visible_controls: one line stays one line (issue #19, 8).
 #include <fmt/format.h>
 
 #include "report/report.hpp"
+#include "util/escape.hpp"
 
 namespace camaudit::report {
 
@@ -44,7 +47,7 @@ std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules,
     const audit::Instrument* inst = rules ? rules->instrument(c.doc) : nullptr;
     std::string label = lang == Lang::Zh ? c.label_zh(inst ? inst->short_zh : c.doc)
                                          : c.label_en(inst ? inst->short_en : c.doc);
-    return fmt::format("    {}: {}", label, c.text_zh);
+    return util::visible_controls(fmt::format("    {}: {}", label, c.text_zh));
 }
 
 // Where an imported camera or zone was drawn: `path:line: entity 2F (INSERT on A-CCTV)`, a
@@ -58,25 +61,30 @@ std::string origin_line(const DrawingOrigin& o, Lang lang) {
     }
     const std::string handle = o.inserts.empty() ? o.handle : o.inserts + "/" + o.handle;
     if (lang == Lang::Zh)
-        return fmt::format("    图纸位置: {}: 图元 {}（{}，图层 {}）", where,
-                           handle.empty() ? "（无句柄）" : handle, o.entity, o.layer);
-    return fmt::format("    drawn at: {}: entity {} ({} on {})", where,
-                       handle.empty() ? "without handle" : handle, o.entity, o.layer);
+        return util::visible_controls(fmt::format("    图纸位置: {}: 图元 {}（{}，图层 {}）", where,
+                                                  handle.empty() ? "（无句柄）" : handle, o.entity,
+                                                  o.layer));
+    return util::visible_controls(fmt::format("    drawn at: {}: entity {} ({} on {})", where,
+                                              handle.empty() ? "without handle" : handle, o.entity,
+                                              o.layer));
 }
 
 }  // namespace
 
 std::string render_text(const audit::AuditReport& report, Lang lang, bool color) {
     Style style{color};
+    const auto shown = util::visible_controls;
     std::string out;
     for (const auto& site : report.sites) {
-        out += style("1", fmt::format("{} ({}{}{})", site.file, site.id,
-                                      site.name.empty() ? "" : " ", site.name)) +
+        const std::string file = shown(site.file);
+        out += style("1", shown(fmt::format("{} ({}{}{})", site.file, site.id,
+                                            site.name.empty() ? "" : " ", site.name))) +
                "\n";
         for (const auto& f : site.findings) {
-            out += fmt::format("{}:{}:{}: {} {} {}\n", site.file, f.loc.line, f.loc.column,
+            out += fmt::format("{}:{}:{}: {} {} {}\n", file, f.loc.line, f.loc.column,
                                style(severity_colour(f.severity), severity_word(f.severity, lang)),
-                               style("2", "[" + f.rule + "]"), f.message(lang == Lang::Zh));
+                               style("2", fmt::format("[{}]", shown(f.rule))),
+                               shown(f.message(lang == Lang::Zh)));
             if (f.origin) out += origin_line(*f.origin, lang) + "\n";
             for (const auto& c : f.citations)
                 out += citation_line(c, site.rules.get(), lang) + "\n";
@@ -85,12 +93,14 @@ std::string render_text(const audit::AuditReport& report, Lang lang, bool color)
             std::string ids;
             for (const auto& id : site.cameras_in_no_zone) ids += (ids.empty() ? "" : ", ") + id;
             out += fmt::format(
-                "{}: {}: {}\n", site.file,
+                "{}: {}: {}\n", file,
                 style(severity_colour(audit::Severity::Info),
                       severity_word(audit::Severity::Info, lang)),
                 lang == Lang::Zh
-                    ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}", ids)
-                    : fmt::format("cameras in no zone (no installer or signage check): {}", ids));
+                    ? fmt::format("以下摄像机不在任何区域内，未检查安装主体和提示标识：{}",
+                                  shown(ids))
+                    : fmt::format("cameras in no zone (no installer or signage check): {}",
+                                  shown(ids)));
         }
     }
     auto n = audit::count_severities(report);

@@ -38,6 +38,14 @@ constexpr Entry kMessages[] = {
     {"invalid UTF-8 (byte {}); {} must be UTF-8",
      "无效的 UTF-8 字节（{0}）；{1}必须采用 UTF-8 编码"},
     {"control character {}: not a UTF-8 text file", "控制字符 {0}：不是 UTF-8 文本文件"},
+    {"{} bytes, more than the limit of {}", "{0} 字节，超过上限 {1}"},
+    {"'{}' is outside the folder of the site file; drawings must be inside it",
+     "'{0}' 位于站点文件所在文件夹之外；图纸必须在该文件夹内"},
+    {"'{}' is outside the folder of camaudit.yaml", "'{0}' 位于 camaudit.yaml 所在文件夹之外"},
+    {"'{}' is outside the folder of camaudit.yaml (through '..' or a symlink); not read",
+     "'{0}' 位于 camaudit.yaml 所在文件夹之外（经由 '..' 或符号链接）；未读取"},
+    {"control character {} written as an escape: not allowed in a text value",
+     "以转义写出的控制字符 {0}：文本值中不允许"},
 
     // io/yaml_tree.cpp
     {"aliases are not supported in {}", "{0}不支持 YAML 别名（alias）"},
@@ -435,6 +443,7 @@ constexpr Entry kMessages[] = {
      "检查 '{0}' 没有参数 '{1}'；是否应为 '{2}'？"},
     {"unknown check or rule '{}'", "未知的检查或规则 '{0}'"},
     {"no parameter '{}'", "没有参数 '{0}'"},
+    {"parameter '{}' must be in [0, {}], got {}", "参数 '{0}' 必须在 [0, {1}] 范围内，实际为 {2}"},
     {"unknown kind '{}'", "未知的区域类型 '{0}'"},
     {"unknown kind '{}'; did you mean '{}'?", "未知的区域类型 '{0}'；是否应为 '{1}'？"},
 
@@ -560,6 +569,8 @@ constexpr Entry kPhrases[] = {
     {"in (0, 360]", "在 (0, 360] 范围内"},
     {"in [-90, 90]", "在 [-90, 90] 范围内"},
     {"in (0, 180)", "在 (0, 180) 范围内"},
+    {"in [-720, 720]", "在 [-720, 720] 范围内"},
+    {"a value out of range of a number", "超出数值范围的值"},
     {"in (0, 100000] m", "在 (0, 100000] 米范围内"},
     {"in [0, 100000] m", "在 [0, 100000] 米范围内"},
     // The errno texts of "cannot open: …".
@@ -684,6 +695,11 @@ constexpr Entry kPhrases[] = {
      "inserts itself?)",
      "图元 {0}（插入块 '{1}' 的 INSERT）：块的嵌套超过 {2} 层（是否有块插入了自身？）"},
     {"more than {} entities once blocks are expanded", "展开块之后图元超过 {0} 个"},
+    {"more than {} block references once blocks are expanded (blocks that insert others many "
+     "times over)",
+     "展开块之后块引用超过 {0} 个（块多次重复插入其他块）"},
+    {"entity {} (INSERT of block '{}'): rotation must be {}, got {}",
+     "图元 {0}（插入块 '{1}' 的 INSERT）：旋转角必须{2}，实际为 {3}"},
     // The attributes a camera block lacks (import_drawing.cpp), one to three of them.
     {"{} (attribute {})", "{0}（属性 {1}）"},
     {"{} (no attribute is mapped to it)", "{0}（未映射到任何属性）"},

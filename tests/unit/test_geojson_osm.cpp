@@ -69,6 +69,10 @@ TEST_CASE("osm: a direction is one bearing or a clockwise range") {
     CHECK(io::parse_direction("-30")->from == -30);  // any real value, taken modulo 360
     CHECK_FALSE(io::parse_direction("90-").has_value());
     CHECK_FALSE(io::parse_direction("E-X").has_value());
+    // Beyond two turns either way (model/angle.hpp): not a bearing (issue #19).
+    CHECK(io::parse_direction("720")->from == 720);
+    CHECK_FALSE(io::parse_direction("721").has_value());
+    CHECK_FALSE(io::parse_direction("1e308-5").has_value());
 }
 
 TEST_CASE("osm: heights as OpenStreetMap writes them") {

@@ -2,6 +2,7 @@
 
 #include "io/ifc/model_codec.hpp"
 #include "io/ifc/step_scan.hpp"
+#include "util/input_files.hpp"
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -280,6 +281,7 @@ Model read_ifc_file(const std::string& path, const ReadOptions& options) {
     if (!in)
         return problem_only(ProblemKind::cannot_read,
                             fmt::format("cannot open: {}", std::strerror(errno)));
+    util::note_input_file(path);  // never a report's `-o`
     std::string text(size, '\0');
     in.read(text.data(), static_cast<std::streamsize>(size));
     if (in.gcount() != static_cast<std::streamsize>(size))
