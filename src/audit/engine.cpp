@@ -209,10 +209,10 @@ void FindingSink::add(const RuleRun& run, RawFinding raw) {
         f.where = site.cameras[*raw.camera].position;
     else if (raw.zone)
         f.where = zone_anchor(site.zones[*raw.zone]);
-    if (raw.camera)
-        f.origin = site.cameras[*raw.camera].origin;
-    else if (raw.zone)
-        f.origin = site.zones[*raw.zone].origin;
+    // The camera's drawing or model, else the zone's: a camera written by hand that sees a
+    // room imported from a model names the room's entity.
+    if (raw.camera) f.origin = site.cameras[*raw.camera].origin;
+    if (!f.origin && raw.zone) f.origin = site.zones[*raw.zone].origin;
     f.message_en = std::move(raw.message_en);
     f.message_zh = std::move(raw.message_zh);
     f.metrics = std::move(raw.metrics);

@@ -53,6 +53,12 @@ void import_drawing(SiteLoader& s, const ImportEntry& entry, LabelCounts& labels
 std::optional<double> metres_per_unit(std::string_view name);
 std::optional<double> metres_per_insunits(int code);
 
+// `key: value` pairs of strings, in file order (duplicates reported); `what` names the mapping.
+std::vector<std::pair<std::string, std::string>> read_pairs(SiteLoader& s, const YNode& node,
+                                                            std::string_view what);
+// `kinds`: label or name text → zone kind (`place.part`), in file order.
+std::vector<std::pair<std::string, std::string>> read_kind_map(SiteLoader& s, const YNode& node);
+
 // The camera keys that block attributes may give.
 inline constexpr std::string_view kCameraAttributeKeys[] = {
     "id", "hfov", "range", "height", "tilt", "vfov", "owner", "signage", "purpose"};

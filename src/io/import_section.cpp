@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "io/ifc/site_import.hpp"
 #include "io/import_dxf.hpp"
 #include "io/site_reader.hpp"
 #include "util/paths.hpp"
@@ -25,6 +26,8 @@ std::vector<NamePattern> read_names(SiteLoader& s, const YNode& node, std::strin
         if (auto name = s.r.id(item, what)) out.push_back({*name, item.loc});
     return out;
 }
+
+}  // namespace
 
 // `key: value` pairs of strings, in file order.
 std::vector<std::pair<std::string, std::string>> read_pairs(SiteLoader& s, const YNode& node,
@@ -60,8 +63,8 @@ bool kind_shaped(std::string_view kind) {
     return true;
 }
 
-void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
-    e.kinds = read_pairs(s, node, "kinds");
+std::vector<std::pair<std::string, std::string>> read_kind_map(SiteLoader& s, const YNode& node) {
+    auto kinds = read_pairs(s, node, "kinds");
     for (std::size_t i = 0; i < node.pair_count() && node.is_mapping(); ++i) {
         const YNode& v = node.val(i);
         if (v.is_scalar() && !kind_shaped(v.value))
@@ -69,6 +72,13 @@ void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
                                          "(lowercase letters, digits, '_', one dot)",
                                          v.value));
     }
+    return kinds;
+}
+
+namespace {
+
+void read_kinds(SiteLoader& s, const YNode& node, ImportEntry& e) {
+    e.kinds = read_kind_map(s, node);
 }
 
 // `heights: {A-PART: 2.0}`: metres (whatever the drawing's units: heights are not drawn),
@@ -161,6 +171,13 @@ void read_dxf_path(SiteLoader& s, const YNode& v, ImportEntry& e) {
     e.dxf = *dxf;
 }
 
+// An item with an `ifc` key imports a building model (ifc/site_import.hpp).
+bool names_model(const YNode& item) {
+    for (std::size_t i = 0; item.is_mapping() && i < item.pair_count(); ++i)
+        if (item.key(i).value == "ifc") return true;
+    return false;
+}
+
 std::optional<ImportEntry> read_entry(SiteLoader& s, const YNode& node) {
     auto f = s.r.mapping(node, "import",
                          {"dxf", "units", "floor", "walls", "glass", "zones", "labels", "kinds",
@@ -247,9 +264,15 @@ void read_import(SiteLoader& s, const YNode& node) {
         return;
     }
     LabelCounts labels;
+    const bool floors_written = !s.site.floors.empty();  // `floors` is read before `import`
     for (const YNode& item : node.items) {
         if (s.r.diag().full()) return;
-        if (auto entry = read_entry(s, item)) import_drawing(s, *entry, labels);
+        if (names_model(item)) {
+            if (auto entry = read_ifc_entry(s, item))
+                import_model(s, *entry, labels, floors_written);
+        } else if (auto entry = read_entry(s, item)) {
+            import_drawing(s, *entry, labels);
+        }
     }
 }
 

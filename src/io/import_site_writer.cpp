@@ -62,7 +62,11 @@ class Out {
         if (!value.empty()) line(indent, fmt::format("{}: {}", key, quote ? quoted(value) : value));
     }
     void origin(int indent, const std::optional<DrawingOrigin>& o) {
-        if (o)
+        if (o && o->ifc)
+            line(indent, fmt::format("# {}: {}{}{}", o->qualified_name(), o->entity,
+                                     o->layer.empty() ? "" : fmt::format(" '{}'", o->layer),
+                                     o->line > 0 ? fmt::format(", line {}", o->line) : ""));
+        else if (o)
             line(indent,
                  fmt::format("# {}: {} on layer {}{}", o->qualified_name(), o->entity, o->layer,
                              o->line > 0 ? fmt::format(", line {}", o->line) : ""));

@@ -89,8 +89,8 @@ struct Floor {
     SourceLocation loc;
 };
 
-// Where an element imported from a CAD drawing (a site file's `import:`) was drawn. The
-// element's `loc` stays in the site file (its import entry), so that every report's
+// Where an element imported from a CAD drawing or an IFC model (a site file's `import:`) was
+// drawn. The element's `loc` stays in the site file (its import entry), so that every report's
 // file:line:column is a site-file position; this names the entity in the drawing.
 struct DrawingOrigin {
     std::string dxf;      // as the site file names it (relative to the site file)
@@ -100,10 +100,14 @@ struct DrawingOrigin {
     std::string layer;    // the layer it is drawn on (a block's layer 0 resolved)
     std::string inserts;  // for an entity inside blocks: the INSERT handles, outermost first
     int line = 0;         // the line of the entity in the DXF text; 0: unknown
+    // An IFC model (`dxf` names the .ifc file): `handle` is the instance (#137), `entity` its
+    // class (IFCSPACE), `layer` its Name, `line` the STEP line of the instance.
+    bool ifc = false;
 
     // "plans/f1.dxf#2F"; "plans/f1.dxf#49/33" for an entity in a block inserted by 49; the
-    // drawing alone where it has no handles.
+    // drawing alone where it has no handles; "office.ifc#137" for an IFC instance.
     std::string qualified_name() const {
+        if (ifc) return dxf + handle;
         if (handle.empty()) return dxf;
         return dxf + "#" + (inserts.empty() ? handle : inserts + "/" + handle);
     }

@@ -190,8 +190,12 @@ void write_drawing_location(JsonWriter& w, const DrawingOrigin& o, const std::st
     if (o.line > 0) w.key("region").begin_object().key("startLine").value(o.line).end_object();
     w.end_object();
     w.key("message").begin_object().key("text");
-    w.value(fmt::format("{} entity {} on layer {}", o.entity,
-                        o.handle.empty() ? "without handle" : o.handle, o.layer));
+    if (o.ifc)
+        w.value(o.layer.empty() ? fmt::format("{} {}", o.handle, o.entity)
+                                : fmt::format("{} {} '{}'", o.handle, o.entity, o.layer));
+    else
+        w.value(fmt::format("{} entity {} on layer {}", o.entity,
+                            o.handle.empty() ? "without handle" : o.handle, o.layer));
     w.end_object().end_object().end_array();
 }
 

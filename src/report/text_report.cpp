@@ -60,6 +60,11 @@ std::string citation_line(const audit::Citation& c, const audit::RuleSet* rules,
 // position an editor can open, since the finding's own position is the site file's import.
 std::string origin_line(const DrawingOrigin& o, Lang lang) {
     const std::string where = o.line > 0 ? fmt::format("{}:{}", o.path, o.line) : o.path;
+    if (o.ifc) {  // `office.ifc:812: #137 IFCSPACE 'MENS RR'`
+        const std::string name = o.layer.empty() ? "" : fmt::format(" '{}'", o.layer);
+        return fmt::format("    {}: {}: {} {}{}", lang == Lang::Zh ? "模型位置" : "modelled at",
+                           where, o.handle, o.entity, name);
+    }
     const std::string handle = o.inserts.empty() ? o.handle : o.inserts + "/" + o.handle;
     if (lang == Lang::Zh)
         return util::visible_controls(fmt::format("    图纸位置: {}: 图元 {}（{}，图层 {}）", where,

@@ -204,6 +204,54 @@ constexpr Entry kMessages[] = {
     {"duplicate camera id '{}' (also entity {})", "重复的摄像机编号 '{0}'（另见图元 {1}）"},
     {"GDAL: {}", "GDAL：{0}"},
 
+    // io/ifc/site_import_entry.cpp, site_import.cpp: IFC models; a problem's detail, in
+    // parentheses, stays in English (ifc_model.hpp: for the log).
+    {"cannot open the model '{}': {}", "无法打开模型 '{0}'：{1}"},
+    {"cut_height must be in (0, 20] m, got {}", "cut_height 必须在 (0, 20] 米范围内，实际为 {0}"},
+    {"the model is too large to read ({})", "模型过大，无法读取（{0}）"},
+    {"cannot read the model ({})", "无法读取模型（{0}）"},
+    {"not an IFC model in STEP text ({})", "不是 STEP 文本格式的 IFC 模型（{0}）"},
+    {"a schema camaudit does not read; it reads IFC2X3 and IFC4 ({})",
+     "camaudit 不能读取该模式；只能读取 IFC2X3 和 IFC4（{0}）"},
+    {"the model is cut short ({})", "模型文件不完整（{0}）"},
+    {"the STEP text is broken here ({})", "STEP 文本在此处有误（{0}）"},
+    {"the model is beyond the reader's limits ({})", "模型超出读取器的限制（{0}）"},
+    {"IFC++ could not read the model ({})", "IFC++ 无法读取该模型（{0}）"},
+    {"a reference to an instance the file does not define ({})", "引用了文件中未定义的实例（{0}）"},
+    {"the model names no length unit; metres assumed", "模型未指定长度单位；按米读取"},
+    {"a unit camaudit cannot convert ({})", "camaudit 无法换算的单位（{0}）"},
+    {"the model has no IfcSpace: no zones come from it", "模型中没有 IfcSpace：不会导入任何区域"},
+    {"in no IfcBuildingStorey", "不属于任何 IfcBuildingStorey"},
+    {"a space without geometry: neither its body cut at {} m above its storey nor a FootPrint "
+     "gives a polygon; it is not imported",
+     "没有几何形状的空间：在楼层以上 {0} 米处剖切其实体和其 FootPrint 均得不到多边形；未导入"},
+    {"an element without a body: it is not imported as a wall",
+     "没有实体几何的构件：未作为墙体导入"},
+    {"its section at the cut height is not closed ({})", "其在剖切高度处的截面不闭合（{0}）"},
+    {"IFC++ could not build its geometry; it is not imported ({})",
+     "IFC++ 无法生成其几何形状；未导入（{0}）"},
+    {"an unusable value ({})", "无法使用的值（{0}）"},
+    {"the site's crs is '{}', but the model has no IfcMapConversion to place it there (use crs: "
+     "local)",
+     "站点的 crs 为 '{0}'，但模型没有 IfcMapConversion，无法将其定位到该坐标系（请使用 crs: "
+     "local）"},
+    {"an IfcMapConversion without a usable x axis or scale",
+     "IfcMapConversion 的 x 轴或比例不可用"},
+    {"the model's IfcMapConversion is to '{}', the site's crs is '{}'",
+     "模型的 IfcMapConversion 指向 '{0}'，而站点的 crs 为 '{1}'"},
+    {"the model has no storey '{}'", "模型中没有楼层 '{0}'"},
+    {"the model has no storey '{}'; did you mean '{}'?", "模型中没有楼层 '{0}'；是否应为 '{1}'？"},
+    {"{} is mapped to no floor (every storey must be, once storeys is given)",
+     "{0} 没有对应的楼层（给出 storeys 时，每个楼层都必须有对应）"},
+    {"{} is floor '{}', which the site's floors do not define (floors: {})",
+     "{0} 对应楼层 '{1}'，但站点的 floors 中没有定义该楼层（floors：{2}）"},
+    {"in no IfcBuildingStorey, so on no floor, and the site has floors",
+     "不属于任何 IfcBuildingStorey，因而不在任何楼层上，但站点定义了楼层"},
+    {"{} spaces match no key of kinds and are generic.room, not public: {}",
+     "{0} 个空间不匹配 kinds 中的任何键，按 generic.room（非公共区域）处理：{1}"},
+    {"a camera whose placement's x axis is vertical: it faces no direction in plan",
+     "摄像机定位的 x 轴是竖直的：在平面上没有朝向"},
+
     // io/geojson_tree.cpp
     {"the top level must be a JSON object (a GeoJSON FeatureCollection), got '{}'",
      "顶层必须是 JSON 对象（GeoJSON FeatureCollection），实际为 '{0}'"},
@@ -726,6 +774,11 @@ constexpr Entry kPhrases[] = {
     {"{}, site {}, camera {}", "{0}，站点 {1}，摄像机 {2}"},
     {"{}, site {}, zone {}", "{0}，站点 {1}，区域 {2}"},
     {"{}, site {}, camera {}, zone {}", "{0}，站点 {1}，摄像机 {2}，区域 {3}"},
+    // IFC models (io/ifc/site_import.cpp): an entity as the STEP file names it, kept as written.
+    {"#{} {} '{}'", "#{0} {1} '{2}'"},
+    {"#{} {}", "#{0} {1}"},
+    {"#{}", "#{0}"},
+    {"camera property {}", "摄像机属性 {0}"},
 };
 
 }  // namespace

@@ -113,10 +113,11 @@ TEST_CASE("ifc hand-made: walls cut at 1.2 m, openings open, partial heights, gl
     CHECK(polygons_area(window.polygons) == doctest::Approx(0.05));
     CHECK(window.bottom == doctest::Approx(0.9));
     CHECK(window.top == doctest::Approx(2.1));
-    // The counter, 1.1 m high, does not reach the cut; it comes with its height.
+    // The counter, 1.1 m high, does not reach the cut: it is cut halfway up (0.55 m), 2 x 0.6
+    // m, and comes with its height.
     const auto& counter = by_id(m.walls, 220);
     CHECK(counter.has_body);
-    CHECK(counter.polygons.empty());
+    CHECK(polygons_area(counter.polygons) == doctest::Approx(1.2));
     CHECK(counter.top == doctest::Approx(1.1));
     // The partition, 2.1 m high: cut, 0.1 x 3 m.
     const auto& partition = by_id(m.walls, 240);
@@ -130,12 +131,14 @@ TEST_CASE("ifc hand-made: walls cut at 1.2 m, openings open, partial heights, gl
     CHECK(by_id(m.walls, 280).glazed);
     CHECK_FALSE(by_id(m.walls, 290).glazed);
     CHECK(by_id(m.walls, 290).wall_class == WallClass::plate);
-    // Cut elsewhere: at 2.5 m the partition and the window are below, the counter too.
+    // Cut elsewhere: at 2.5 m the partition and the window are below, the counter too: each
+    // is cut halfway up its own body (1.05 m, 1.5 m, 0.55 m).
     ReadOptions high;
     high.cut_height = 2.5;
     const auto h = read("office-mm.ifc", high);
-    CHECK(by_id(h.walls, 240).polygons.empty());
-    CHECK(by_id(h.walls, 300).polygons.empty());
+    CHECK(polygons_area(by_id(h.walls, 240).polygons) == doctest::Approx(0.3));
+    CHECK(polygons_area(by_id(h.walls, 300).polygons) == doctest::Approx(0.05));
+    CHECK(polygons_area(by_id(h.walls, 220).polygons) == doctest::Approx(1.2));
     CHECK(polygons_area(by_id(h.walls, 200).polygons) == doctest::Approx(2));  // whole: 10 x 0.2
 }
 
@@ -336,6 +339,17 @@ TEST_CASE("ifc malformed: an arc IFC++ would never finish is left out, with its 
     CHECK(m.problems[1].kind == ProblemKind::geometry_failed);
     CHECK(m.problems[1].entity.id == 100);
     CHECK(m.problems[1].line == 24);
+}
+
+TEST_CASE("ifc malformed: the endless arc with its parameter wrapped is left out too") {
+    // D(IFCPARAMETERVALUE(1.E300)): found by fuzz_ifc, a 60 s hang before.
+    const auto m = read("malformed/endless-arc-wrapped.ifc");
+    CHECK(m.read());
+    REQUIRE(m.problems.size() == 2);
+    CHECK(m.problems[0].kind == ProblemKind::bad_value);
+    CHECK(m.problems[0].entity.id == 108);
+    CHECK(m.problems[1].kind == ProblemKind::geometry_failed);
+    CHECK(m.problems[1].entity.id == 100);
 }
 
 TEST_CASE("ifc module: a reader that takes too long is stopped, where it was") {

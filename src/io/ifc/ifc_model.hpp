@@ -11,7 +11,8 @@
 // IfcMapConversion, when the model has one, is given apart and not applied.
 //
 // Plan geometry is a horizontal section of the element's 3D body (its 'Body' representation,
-// openings subtracted), at `ReadOptions::cut_height` above the base of the element's storey.
+// openings subtracted), at `ReadOptions::cut_height` above the base of the element's storey
+// (a wall-like element wholly below it: halfway up its body).
 // Sections are exact for planar faces up to floating-point rounding; rings whose area is
 // below 1e-6 m² and vertices closer than 1e-6 m to the previous one are dropped.
 //
@@ -103,6 +104,8 @@ struct WallElement {
     // glass (glass, glazing, glazed, 玻璃), or it is part of a curtain wall and has no material.
     bool glazed = false;
     int storey = -1;  // index in Model::storeys; -1: in no storey (cut above z = 0 then)
+    // The section at cut_height, or halfway up its body where the body ends below cut_height
+    // (a counter, a parapet: it comes in with its `top`).
     std::vector<Polygon> polygons;  // the section's closed rings, grouped outer + holes
     std::vector<Line> lines;        // the section of open surfaces (no volume)
     bool has_body = false;          // a 3D body was found; false: no section, no height

@@ -317,6 +317,20 @@ class Reader {
         malformed_ = index_.reaching(broken);
     }
 
+    // The runs of a STEP argument between parentheses, commas and blanks.
+    static std::vector<std::string_view> number_tokens(std::string_view text) {
+        std::vector<std::string_view> out;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= text.size(); ++i) {
+            if (i < text.size() && text[i] != '(' && text[i] != ')' && text[i] != ',' &&
+                text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t')
+                continue;
+            if (i > start) out.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+        return out;
+    }
+
     // IFC++ brings the angle of a trimmed circle or ellipse into ±2π by steps of 2π, which
     // never ends for a trimming parameter of 1e300 (and takes long from 1e9): a parameter
     // beyond ±1e6, in whatever unit, marks the curve as malformed.
@@ -330,10 +344,11 @@ class Reader {
             if (!curve ||
                 (index_.type_of(*curve) != "IFCCIRCLE" && index_.type_of(*curve) != "IFCELLIPSE"))
                 continue;
+            // Every number written in the trimming arguments, however wrapped: IFC++ also reads
+            // D(IFCPARAMETERVALUE(1.E300)), which is no list of typed values (found by fuzz_ifc).
             for (std::size_t at = 1; at < std::min<std::size_t>(args.size(), 3); ++at)
-                for (const auto item : list_items(args[at])) {
-                    const auto value = typed(item);
-                    const auto number = value ? step_number(value->value) : std::nullopt;
+                for (const auto token : number_tokens(args[at])) {
+                    const auto number = step_number(token);
                     if (!number || std::abs(*number) <= kMaxTrim) continue;
                     broken[index_.index_of(instance)] = true;
                     problem(ProblemKind::bad_value, instance.id,
@@ -576,7 +591,11 @@ class Reader {
         }
         const auto body = geometry_->shape(element, ShapeKind::body, true);
         w.has_body = heights(body, base, w.bottom, w.top);
-        const double cut = base + options_.cut_height;
+        // An element wholly below the cut (a 1.1 m counter, a parapet) is cut halfway up its
+        // body instead, so that it comes in with its height rather than not at all.
+        double cut = base + options_.cut_height;
+        if (w.has_body && w.top < options_.cut_height && w.top > w.bottom)
+            cut = base + (w.bottom + w.top) / 2;
         for (const auto* meshes : {&body.solids, &body.surfaces})
             for (const auto& mesh : *meshes) {
                 auto section = section_at(mesh, cut);
