@@ -51,7 +51,7 @@ check "doors closed: stderr empty" empty closed.err
 "$bin" check open.yaml --lang en >open.out 2>open.err
 check "doors open: exit 1" [ $? -eq 1 ]
 check "doors open: stderr empty" empty open.err
-check "doors open: the bathroom seen" has open.out "camera CAM-1 sees 9.8 m² (64%) of public toilet B01"
+check "doors open: the bathroom seen" has open.out "camera “CAM-1” sees 9.8 m² (64%) of the public toilet “B01”"
 
 # 2. Reports name the model's entity.
 check "text: modelled at the STEP line" has open.out \
