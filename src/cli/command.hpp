@@ -14,7 +14,7 @@ namespace camaudit::cli {
 enum ExitStatus : int { kOk = 0, kFindings = 1, kInputError = 2 };
 
 class Command {
-public:
+  public:
     virtual ~Command() = default;
     virtual std::string name() const = 0;
     virtual std::string summary() const = 0;

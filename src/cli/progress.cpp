@@ -12,7 +12,9 @@ constexpr std::size_t kMinItems = 8;  // fewer sites finish before a bar would h
 }
 
 Progress::Progress(std::string what, std::size_t total)
-    : what_(std::move(what)), total_(total), enabled_(total >= kMinItems && ::isatty(STDERR_FILENO)) {}
+    : what_(std::move(what)),
+      total_(total),
+      enabled_(total >= kMinItems && ::isatty(STDERR_FILENO)) {}
 
 Progress::~Progress() {
     if (enabled_) fmt::print(stderr, "\r\x1b[K");
@@ -24,8 +26,8 @@ void Progress::done(const std::string& item) {
     ++finished_;
     constexpr int kWidth = 30;
     int filled = static_cast<int>(kWidth * finished_ / total_);
-    fmt::print(stderr, "\r\x1b[K{} [{:#<{}}{:<{}}] {}/{} {}", what_, "", filled, "", kWidth - filled,
-               finished_, total_, item);
+    fmt::print(stderr, "\r\x1b[K{} [{:#<{}}{:<{}}] {}/{} {}", what_, "", filled, "",
+               kWidth - filled, finished_, total_, item);
     std::fflush(stderr);
 }
 

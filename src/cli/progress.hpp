@@ -9,7 +9,7 @@
 namespace camaudit::cli {
 
 class Progress {
-public:
+  public:
     Progress(std::string what, std::size_t total);
     ~Progress();
     Progress(const Progress&) = delete;
@@ -18,7 +18,7 @@ public:
     // One more item finished (thread-safe).
     void done(const std::string& item);
 
-private:
+  private:
     std::string what_;
     std::size_t total_;
     std::size_t finished_ = 0;

@@ -8,7 +8,9 @@ namespace camaudit {
 
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -48,6 +50,8 @@ long Date::days_since_epoch() const {
     return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
-std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::str() const {
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 }  // namespace camaudit

@@ -45,7 +45,8 @@ std::string render_coverage_text(const CoverageReport& report, Lang lang) {
     const auto v = util::visible_controls;  // input text shown, never obeyed (issue #19, 8)
     for (const auto& s : report.sites) {
         out += fmt::format("{} ({})\n", v(s.file), v(s.id));
-        out += zh ? "摄像机            楼层    视域面积(m²)\n" : "camera            floor   viewshed m²\n";
+        out += zh ? "摄像机            楼层    视域面积(m²)\n"
+                  : "camera            floor   viewshed m²\n";
         for (const auto& c : s.cameras) {
             out += fmt::format("  {:<16}{:<8}{:>10.1f}{}\n", v(c.id), v(c.floor), c.viewshed_m2,
                                c.eye_in_solid ? (zh ? "  (位于实体墙内，看不到任何区域)"

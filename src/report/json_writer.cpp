@@ -107,7 +107,7 @@ JsonWriter& JsonWriter::value(double d, int decimals) {
         out_ += "null";  // JSON has no NaN or infinity
         return *this;
     }
-    if (std::fabs(d) >= 1e15) {  // nothing to round, and d * scale could overflow to inf
+    if (std::fabs(d) >= 1e15) {        // nothing to round, and d * scale could overflow to inf
         out_ += fmt::format("{}", d);  // shortest form, finite: 1e+308 is a JSON number
         return *this;
     }

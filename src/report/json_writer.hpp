@@ -9,7 +9,7 @@
 namespace camaudit::report {
 
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(bool pretty = true) : pretty_(pretty) {}
 
     JsonWriter& begin_object();
@@ -35,7 +35,7 @@ public:
 
     static std::string escape(std::string_view s);
 
-private:
+  private:
     void before_value();
     void newline();
     void close(char bracket);
