@@ -46,6 +46,15 @@ same() {
 shopt -s nullglob
 cd "$root" || exit 1
 sites=(data/examples/*.yaml data/examples/*.geojson tests/fixtures/*/*.yaml tests/fixtures/*/*.geojson)
+# Known defect, left open (see the issue note): under ASan, reading an IFC model (a forked child)
+# while other threads audit can hang (one run in four of all the sites with -j 4). The sanitizer
+# runs leave the IFC-importing fixtures out until the reader no longer forks from a threaded
+# process; the release run (scripts/test) keeps them.
+if [ "${CAMAUDIT_SANITIZER_RUN:-0}" = 1 ]; then
+    kept=()
+    for s in "${sites[@]}"; do [[ $s == tests/fixtures/ifc-import/* ]] || kept+=("$s"); done
+    sites=("${kept[@]}")
+fi
 if [ ${#sites[@]} -lt 10 ]; then
     echo "determinism: expected the example and fixture sites, found ${#sites[@]}" >&2
     exit 1
